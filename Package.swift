@@ -1,0 +1,76 @@
+// swift-tools-version: 6.0
+// docgen: a static documentation site generator for bilingual (target/source) Markdown.
+import PackageDescription
+
+let package = Package(
+    name: "docgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docgen", targets: ["docgen"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark-gfm and its GFM extensions from the system (Debian: libcmark-gfm-dev,
+        // libcmark-gfm-extensions-dev). Only DocGenMarkdown/CMark.swift imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "DocGenCore"),
+        .target(name: "DocGenMarkdown", dependencies: ["CCmarkGFM", "DocGenCore"]),
+        .target(
+            name: "DocGenContent",
+            dependencies: ["DocGenCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "DocGenFlowchart",
+            dependencies: ["DocGenCore", "DocGenContent", "DocGenMarkdown"]
+        ),
+        .target(
+            name: "DocGenTranslation",
+            dependencies: ["DocGenCore", "DocGenContent", "DocGenMarkdown"]
+        ),
+        .target(
+            name: "DocGenRender",
+            dependencies: [
+                "DocGenCore", "DocGenMarkdown", "DocGenContent", "DocGenFlowchart", "DocGenTranslation",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "DocGenSite",
+            dependencies: ["DocGenCore", "DocGenContent", "DocGenRender", "DocGenFlowchart", "DocGenTranslation"]
+        ),
+        .target(
+            name: "DocGenCommandLine",
+            dependencies: [
+                "DocGenCore", "DocGenSite", "DocGenFlowchart", "DocGenTranslation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "docgen", dependencies: ["DocGenCommandLine"]),
+        .testTarget(name: "DocGenMarkdownTests", dependencies: ["DocGenMarkdown"]),
+        .testTarget(name: "DocGenContentTests", dependencies: ["DocGenContent"]),
+        .testTarget(
+            name: "DocGenFlowchartTests",
+            dependencies: ["DocGenFlowchart", "DocGenContent", "DocGenCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DocGenTranslationTests",
+            dependencies: ["DocGenTranslation", "DocGenContent", "DocGenCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DocGenSiteTests",
+            dependencies: ["DocGenSite", "DocGenRender", "DocGenContent", "DocGenCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

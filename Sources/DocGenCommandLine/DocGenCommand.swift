@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `docgen` command: a static site generator for bilingual (translated + English) Markdown docs.
+/// Each subcommand turns its flags into calls of the library targets and prints their diagnostics.
+public struct DocGenCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "docgen",
+        abstract: "Build bilingual documentation sites from translated Markdown with English source segments.",
+        discussion: """
+            Articles are Markdown files whose translated sentences carry their English original:
+              <span data-ttu-id="ID">texte</span><span class="sxs-lookup"><span data-stu-id="ID">text</span></span>
+            'docgen build' turns a folder of them into a static site with one page per article per
+            language and a toggle between the two.
+            """,
+        subcommands: DocGenCommand.subcommandList
+    )
+
+    /// Every subcommand, in the order `--help` lists them.
+    static let subcommandList: [ParsableCommand.Type] = [
+        BuildCommand.self
+    ]
+
+    public init() {}
+}

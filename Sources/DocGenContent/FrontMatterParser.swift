@@ -1,0 +1,183 @@
+import DocGenCore
+import Foundation
+import Yams
+
+/// Splits a Markdown file into its YAML front matter and its body, and types the metadata.
+///
+/// Never throws: missing front matter, an unclosed `---`, invalid YAML and wrongly typed values
+/// become diagnostics with the file's real line numbers, and the body is still returned.
+public enum FrontMatterParser {
+    /// The result of splitting one file.
+    public struct Result: Sendable {
+        /// The typed metadata (empty when the file has none or it could not be read).
+        public var frontMatter: FrontMatter
+        /// The Markdown after the closing `---` (the whole file when there is no front matter).
+        public var body: String
+        /// How many lines precede the body in the file, to turn body lines into file lines.
+        public var bodyLineOffset: Int
+        /// The problems found.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses the front matter of `file`. `requireFrontMatter` makes its absence a warning.
+    public static func parse(_ file: SourceFile, requireFrontMatter: Bool = true) -> Result {
+        let text = file.text.hasPrefix("\u{FEFF}") ? String(file.text.dropFirst()) : file.text
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            let missing = Diagnostic.warning(
+                "docgen.frontmatter.missing", at: SourceLocation(path: file.path, line: 1),
+                "the article has no YAML front matter, so it has no title or metadata",
+                fix: "start the file with a '---' line, 'title: ...', and a closing '---' line")
+            return Result(
+                frontMatter: FrontMatter(), body: text, bodyLineOffset: 0,
+                diagnostics: requireFrontMatter ? [missing] : [])
+        }
+        guard let close = lines.indices.dropFirst().first(where: { isClosingFence(lines[$0]) }) else {
+            let unclosed = Diagnostic.error(
+                "docgen.frontmatter.unclosed", at: SourceLocation(path: file.path, line: 1),
+                "the front matter opened by '---' on line 1 is never closed",
+                fix: "add a line with '---' after the last metadata line")
+            return Result(frontMatter: FrontMatter(), body: text, bodyLineOffset: 0, diagnostics: [unclosed])
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n") + (close + 1 < lines.count ? "\n" : "")
+        var diagnostics: [Diagnostic] = []
+        let frontMatter = typedMetadata(yaml: yaml, path: file.path, diagnostics: &diagnostics)
+        return Result(frontMatter: frontMatter, body: body, bodyLineOffset: close + 1, diagnostics: diagnostics)
+    }
+
+    private static func isClosingFence(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed == "---" || trimmed == "..."
+    }
+
+    /// Reads the YAML (which starts on file line 2) into typed metadata.
+    private static func typedMetadata(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> FrontMatter {
+        var result = FrontMatter()
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            diagnostics.append(yamlDiagnostic(error, path: path))
+            return result
+        }
+        guard let node else { return result }
+        guard let mapping = node.mapping else {
+            diagnostics.append(
+                .error(
+                    "docgen.frontmatter.not-a-mapping", at: location(of: node, path: path),
+                    "the front matter must be a list of 'key: value' lines",
+                    fix: "write each metadata item as 'key: value'"))
+            return result
+        }
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.string else { continue }
+            let value = flatten(valueNode)
+            result.entries.append((key: key, value: value))
+            assign(key: key, node: valueNode, value: value, to: &result, path: path, diagnostics: &diagnostics)
+        }
+        return result
+    }
+
+    private static func assign(
+        key: String, node: Node, value: String, to result: inout FrontMatter, path: String,
+        diagnostics: inout [Diagnostic]
+    ) {
+        let where_ = location(of: node, path: path)
+        func requireScalar(_ body: (String) -> Void) {
+            guard node.scalar != nil else {
+                diagnostics.append(
+                    .error(
+                        "docgen.frontmatter.wrong-type", at: where_, "'\(key)' must be a single text value",
+                        fix: "write '\(key): some text' on one line"))
+                return
+            }
+            body(value)
+        }
+        switch key.lowercased() {
+        case "title": requireScalar { result.title = $0.isEmpty ? nil : $0 }
+        case "description": requireScalar { result.description = $0.isEmpty ? nil : $0 }
+        case "author": requireScalar { result.author = $0 }
+        case "ms.topic": requireScalar { result.topic = $0 }
+        case "ms.contentlocale": requireScalar { result.contentLocale = $0 }
+        case "ms.openlocfilehash": requireScalar { result.openLocFileHash = $0 }
+        case "ms.sourcegitcommit": requireScalar { result.sourceGitCommit = $0 }
+        case "ms.locfileid": requireScalar { result.locFileID = $0 }
+        case "redirect_url": requireScalar { result.redirectURL = $0 }
+        case "ms.date", "ms.lasthandoff":
+            requireScalar { text in
+                guard let date = MetadataDate(parsing: text) else {
+                    diagnostics.append(
+                        .error(
+                            "docgen.frontmatter.invalid-date", at: where_,
+                            "'\(key)' is '\(text)', which is not a date",
+                            fix: "write the date as MM/DD/YYYY, for example 04/03/2020"))
+                    return
+                }
+                if key.lowercased() == "ms.date" { result.date = date } else { result.lastHandoff = date }
+            }
+        case "ms.translationtype":
+            requireScalar { text in
+                guard let type = TranslationType(rawValue: text.uppercased()) else {
+                    diagnostics.append(
+                        .warning(
+                            "docgen.frontmatter.unknown-translation-type", at: where_,
+                            "'ms.translationtype' is '\(text)'; expected HT or MT",
+                            fix: "use HT for a human translation or MT for a machine translation"))
+                    return
+                }
+                result.translationType = type
+            }
+        case "keywords":
+            if let sequence = node.sequence {
+                result.keywords = sequence.compactMap(\.string)
+            } else {
+                result.keywords = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+            }
+        default: break
+        }
+    }
+
+    /// The value of a node as one line of text: scalars as written, sequences joined with `, `.
+    private static func flatten(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.string
+        case .sequence(let sequence): return sequence.map(flatten).joined(separator: ", ")
+        case .mapping(let mapping):
+            return mapping.map { "\(flatten($0.key)): \(flatten($0.value))" }.joined(separator: ", ")
+        case .alias: return ""
+        }
+    }
+
+    /// The file location of a YAML node (YAML line 1 is file line 2).
+    private static func location(of node: Node, path: String) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(path: path, line: (mark?.line ?? 1) + 1, column: mark?.column ?? 1)
+    }
+
+    private static func yamlDiagnostic(_ error: Error, path: String) -> Diagnostic {
+        var line = 1
+        var column = 1
+        var problem = "\(error)"
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _),
+                .composer(_, let text, let mark, _):
+                line = mark.line
+                column = mark.column
+                problem = text
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                line = context.mark.line
+                column = context.mark.column
+                problem = "duplicated keys: \(duplicates.joined(separator: ", "))"
+            default: break
+            }
+        }
+        return .error(
+            "docgen.frontmatter.invalid-yaml", at: SourceLocation(path: path, line: line + 1, column: column),
+            "the front matter is not valid YAML: \(problem)",
+            fix: "quote values that contain ': ' or start with a special character, e.g. title: \"A: B\"")
+    }
+}

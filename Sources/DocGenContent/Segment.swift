@@ -1,0 +1,84 @@
+import DocGenCore
+
+/// One translated sentence: the target (translated) Markdown and the source (English) Markdown
+/// it was translated from, as written in a `data-ttu-id` / `sxs-lookup` span pair.
+public struct Segment: Hashable, Sendable {
+    /// The id shared by both halves (`0aaa1-104`); unique within an article, not across revisions.
+    public var id: String
+    /// The translated Markdown (French in the corpus).
+    public var targetText: String
+    /// The original English Markdown.
+    public var sourceText: String
+    /// Where the pair starts in the file (the `<` of `<span data-ttu-id`).
+    public var location: SourceLocation
+    /// The UTF-8 byte range of `targetText` in the whole file, so a translation can be written back.
+    public var targetRange: Range<Int>
+    /// The UTF-8 byte range of `sourceText` in the whole file.
+    public var sourceRange: Range<Int>
+
+    /// Creates a segment.
+    public init(
+        id: String, targetText: String, sourceText: String, location: SourceLocation,
+        targetRange: Range<Int>, sourceRange: Range<Int>
+    ) {
+        self.id = id
+        self.targetText = targetText
+        self.sourceText = sourceText
+        self.location = location
+        self.targetRange = targetRange
+        self.sourceRange = sourceRange
+    }
+
+    /// The text of one side.
+    public func text(_ side: TextSide) -> String { side == .target ? targetText : sourceText }
+}
+
+/// The body of an article as a sequence of plain Markdown and translated segments.
+public struct BilingualText: Hashable, Sendable {
+    /// One part of the body.
+    public enum Piece: Hashable, Sendable {
+        /// Markdown outside any segment, the same in both languages; `offset` is its byte offset in the file.
+        case markdown(String, offset: Int)
+        /// A complete target/source pair.
+        case segment(Segment)
+        /// Half a pair whose other half is missing; it is shown in both languages. `offset` is in the file.
+        case orphan(text: String, side: TextSide, offset: Int)
+    }
+
+    /// The pieces in body order.
+    public var pieces: [Piece]
+
+    /// Creates a bilingual text from its pieces.
+    public init(pieces: [Piece]) { self.pieces = pieces }
+
+    /// Every complete segment, in body order.
+    public var segments: [Segment] {
+        pieces.compactMap { if case .segment(let segment) = $0 { segment } else { nil } }
+    }
+
+    /// Whether the body has no segment at all (a target-only article, with no English).
+    public var isTargetOnly: Bool { segments.isEmpty }
+
+    /// The Markdown of one side, each segment's text passed through `wrap` (which adds the markup
+    /// that carries the segment id into HTML), with a map back to byte offsets in the file.
+    public func markdown(
+        for side: TextSide, wrap: (Segment, TextSide) -> (prefix: String, suffix: String) = { _, _ in ("", "") }
+    ) -> (text: String, map: SourceMap) {
+        var builder = MappedTextBuilder()
+        for piece in pieces {
+            switch piece {
+            case .markdown(let text, let offset):
+                builder.appendVerbatim(text.utf8, from: offset)
+            case .segment(let segment):
+                let (prefix, suffix) = wrap(segment, side)
+                let start = (side == .target ? segment.targetRange : segment.sourceRange).lowerBound
+                builder.appendInserted(prefix, anchor: start)
+                builder.appendVerbatim(segment.text(side).utf8, from: start)
+                builder.appendInserted(suffix, anchor: start)
+            case .orphan(let text, _, let offset):
+                builder.appendVerbatim(text.utf8, from: offset)
+            }
+        }
+        return (builder.text, builder.map)
+    }
+}

@@ -1,0 +1,232 @@
+import DocGenCore
+
+/// Finds the `data-ttu-id` / `sxs-lookup` span pairs in an article body and splits it into
+/// `BilingualText` pieces. Malformed pairs become diagnostics and their text is kept, so that
+/// nothing the author wrote disappears from the page.
+public struct SegmentScanner {
+    private let bytes: [UInt8]
+    private let path: String
+    private let lines: LineTable
+
+    private static let targetOpen = Array("<span data-ttu-id=\"".utf8)
+    private static let sourceOpen = Array("<span class=\"sxs-lookup\">".utf8)
+    private static let sourceInnerOpen = Array("<span data-stu-id=\"".utf8)
+    private static let spanOpen = Array("<span".utf8)
+    private static let spanClose = Array("</span>".utf8)
+
+    /// Prepares a scan of the whole file `bytes` (`path` is used in diagnostics).
+    public init(bytes: [UInt8], path: String) {
+        self.bytes = bytes
+        self.path = path
+        self.lines = LineTable(bytes)
+    }
+
+    /// Scans the body, which runs from byte `bodyStart` to the end of the file.
+    public func scan(bodyStart: Int) -> (text: BilingualText, diagnostics: [Diagnostic]) {
+        var pieces: [BilingualText.Piece] = []
+        var diagnostics: [Diagnostic] = []
+        var seenIDs: [String: SourceLocation] = [:]
+        var literalStart = bodyStart
+        var cursor = bodyStart
+
+        func flushLiteral(upTo end: Int) {
+            if end > literalStart {
+                pieces.append(.markdown(string(literalStart..<end), offset: literalStart))
+            }
+        }
+
+        while let open = nextSpanTag(from: cursor) {
+            if matches(Self.targetOpen, at: open) {
+                switch parsePair(at: open) {
+                case .pair(let segment, let end, let pairDiagnostics):
+                    flushLiteral(upTo: open)
+                    diagnostics += pairDiagnostics
+                    if let first = seenIDs[segment.id] {
+                        diagnostics.append(
+                            .warning(
+                                "docgen.segment.duplicate-id", at: segment.location,
+                                "segment id '\(segment.id)' is used again (first at line \(first.line))",
+                                fix: "give each segment of an article its own data-ttu-id"))
+                    } else {
+                        seenIDs[segment.id] = segment.location
+                    }
+                    pieces.append(.segment(segment))
+                    cursor = end
+                    literalStart = end
+                case .orphanTarget(let textRange, let end, let diagnostic):
+                    flushLiteral(upTo: open)
+                    diagnostics.append(diagnostic)
+                    pieces.append(.orphan(text: string(textRange), side: .target, offset: textRange.lowerBound))
+                    cursor = end
+                    literalStart = end
+                case .broken(let skipTo, let diagnostic):
+                    // Drop only the opening tag; the rest stays as Markdown text.
+                    flushLiteral(upTo: open)
+                    diagnostics.append(diagnostic)
+                    cursor = skipTo
+                    literalStart = skipTo
+                }
+            } else if matches(Self.sourceOpen, at: open) {
+                flushLiteral(upTo: open)
+                let location = self.location(open)
+                let (textRange, end) = orphanSource(at: open)
+                diagnostics.append(
+                    .error(
+                        "docgen.segment.unpaired-source", at: location,
+                        "an English 'sxs-lookup' span has no translated 'data-ttu-id' span before it",
+                        fix: "put the translation in <span data-ttu-id=\"ID\">…</span> right before the sxs-lookup span"))
+                pieces.append(.orphan(text: string(textRange), side: .source, offset: textRange.lowerBound))
+                cursor = end
+                literalStart = end
+            } else {
+                cursor = open + Self.spanOpen.count
+            }
+        }
+        flushLiteral(upTo: bytes.count)
+        return (BilingualText(pieces: pieces), diagnostics)
+    }
+
+    private enum PairResult {
+        case pair(Segment, end: Int, [Diagnostic])
+        case orphanTarget(Range<Int>, end: Int, Diagnostic)
+        case broken(skipTo: Int, Diagnostic)
+    }
+
+    private func parsePair(at open: Int) -> PairResult {
+        let location = self.location(open)
+        guard let (id, targetStart) = attributeValue(after: open + Self.targetOpen.count) else {
+            return .broken(
+                skipTo: open + Self.targetOpen.count,
+                .error(
+                    "docgen.segment.malformed-tag", at: location, "a data-ttu-id span tag is not closed by '\">'",
+                    fix: "write the tag as <span data-ttu-id=\"ID\">"))
+        }
+        guard let (targetEnd, nested) = matchingClose(from: targetStart) else {
+            return .broken(
+                skipTo: targetStart,
+                .error(
+                    "docgen.segment.unclosed", at: location, "segment '\(id)' is never closed with </span>",
+                    fix: "close the translated text with </span>"))
+        }
+        var diagnostics: [Diagnostic] = []
+        if let nested {
+            diagnostics.append(
+                .error(
+                    "docgen.segment.nested", at: self.location(nested),
+                    "a segment span is nested inside segment '\(id)'",
+                    fix: "close segment '\(id)' before the next one starts"))
+        }
+        let afterTarget = targetEnd + Self.spanClose.count
+        let sourceTag = skipSpaces(from: afterTarget)
+        guard matches(Self.sourceOpen, at: sourceTag),
+            matches(Self.sourceInnerOpen, at: sourceTag + Self.sourceOpen.count),
+            let (sourceID, sourceStart) = attributeValue(
+                after: sourceTag + Self.sourceOpen.count + Self.sourceInnerOpen.count),
+            let (sourceEnd, _) = matchingClose(from: sourceStart),
+            matches(Self.spanClose, at: skipSpaces(from: sourceEnd + Self.spanClose.count))
+        else {
+            return .orphanTarget(
+                targetStart..<targetEnd, end: afterTarget,
+                .error(
+                    "docgen.segment.unpaired-target", at: location,
+                    "segment '\(id)' has no English 'sxs-lookup' span after it, so the English page shows the translation",
+                    fix: "add <span class=\"sxs-lookup\"><span data-stu-id=\"\(id)\">English text</span></span> right after it"))
+        }
+        if sourceID != id {
+            diagnostics.append(
+                .warning(
+                    "docgen.segment.id-mismatch", at: self.location(sourceTag),
+                    "segment '\(id)' is paired with English text whose data-stu-id is '\(sourceID)'",
+                    fix: "use the same id in data-ttu-id and data-stu-id"))
+        }
+        let end = skipSpaces(from: sourceEnd + Self.spanClose.count) + Self.spanClose.count
+        let segment = Segment(
+            id: id, targetText: string(targetStart..<targetEnd), sourceText: string(sourceStart..<sourceEnd),
+            location: location, targetRange: targetStart..<targetEnd, sourceRange: sourceStart..<sourceEnd)
+        return .pair(segment, end: end, diagnostics)
+    }
+
+    /// The text and end of an `sxs-lookup` span with no target before it.
+    private func orphanSource(at open: Int) -> (Range<Int>, Int) {
+        var start = open + Self.sourceOpen.count
+        if matches(Self.sourceInnerOpen, at: start),
+            let (_, inner) = attributeValue(after: start + Self.sourceInnerOpen.count)
+        {
+            start = inner
+        }
+        guard let (close, _) = matchingClose(from: start) else { return (start..<start, start) }
+        var end = close + Self.spanClose.count
+        if matches(Self.spanClose, at: skipSpaces(from: end)) { end = skipSpaces(from: end) + Self.spanClose.count }
+        return (start..<close, end)
+    }
+
+    /// Reads `value">` and returns the value and the offset after `>`.
+    private func attributeValue(after start: Int) -> (String, Int)? {
+        var index = start
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\n") {
+            index += 1
+        }
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 1] == UInt8(ascii: ">")
+        else { return nil }
+        return (string(start..<index), index + 2)
+    }
+
+    /// The offset of the `</span>` that closes a span whose content starts at `start`, and the
+    /// offset of a segment span nested inside it, if any.
+    private func matchingClose(from start: Int) -> (Int, nested: Int?)? {
+        var depth = 1
+        var index = start
+        var nested: Int?
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                if matches(Self.spanClose, at: index) {
+                    depth -= 1
+                    if depth == 0 { return (index, nested) }
+                    index += Self.spanClose.count
+                    continue
+                }
+                if matches(Self.spanOpen, at: index) {
+                    if nested == nil, matches(Self.targetOpen, at: index) || matches(Self.sourceOpen, at: index) {
+                        nested = index
+                    }
+                    depth += 1
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func nextSpanTag(from start: Int) -> Int? {
+        var index = start
+        let limit = bytes.count - Self.spanOpen.count
+        while index <= limit {
+            if bytes[index] == UInt8(ascii: "<"), matches(Self.spanOpen, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private func skipSpaces(from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        return index
+    }
+
+    private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, offset + pattern.count <= bytes.count else { return false }
+        for (i, byte) in pattern.enumerated() where bytes[offset + i] != byte { return false }
+        return true
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private func location(_ offset: Int) -> SourceLocation {
+        let position = lines.position(ofOffset: offset)
+        return SourceLocation(path: path, line: position.line, column: position.column)
+    }
+}

@@ -1,0 +1,51 @@
+/// The DocFX alert kinds (`> [!NOTE]` and friends), rendered as labelled callouts.
+public enum DocFXAlert: String, Sendable, CaseIterable, Hashable {
+    case note = "NOTE"
+    case tip = "TIP"
+    case important = "IMPORTANT"
+    case caution = "CAUTION"
+    case warning = "WARNING"
+
+    /// The alert a block quote opens with, and how many characters of its leading text the
+    /// marker (`[!NOTE]` plus following spaces) takes; `nil` when it is an ordinary quote.
+    static func detect(in blockQuote: MarkdownNode) -> (DocFXAlert, markerLength: Int)? {
+        guard let paragraph = blockQuote.children.first, paragraph.kind == .paragraph else { return nil }
+        var leading = ""
+        for child in paragraph.children {
+            guard case .text(let text) = child.kind else { break }
+            leading += text
+            if leading.count > 16 { break }
+        }
+        let trimmed = leading.drop(while: { $0 == " " })
+        guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
+        let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close].uppercased()
+        guard let alert = DocFXAlert(rawValue: name) else { return nil }
+        let afterMarker = trimmed[trimmed.index(after: close)...]
+        let spaces = afterMarker.prefix(while: { $0 == " " }).count
+        let length = leading.count - trimmed.count + trimmed.distance(from: trimmed.startIndex, to: close) + 1 + spaces
+        return (alert, length)
+    }
+
+    /// The block quote's children with the `[!NOTE]` marker (and the line break after it) removed.
+    static func strippingMarker(from blockQuote: MarkdownNode, length: Int) -> [MarkdownNode] {
+        var children = blockQuote.children
+        var paragraph = children[0]
+        var remaining = length
+        var inlines = paragraph.children
+        while remaining > 0, let first = inlines.first, case .text(let text) = first.kind {
+            if text.count <= remaining {
+                remaining -= text.count
+                inlines.removeFirst()
+            } else {
+                inlines[0].kind = .text(String(text.dropFirst(remaining)))
+                remaining = 0
+            }
+        }
+        while let first = inlines.first, first.kind == .softBreak || first.kind == .lineBreak {
+            inlines.removeFirst()
+        }
+        paragraph.children = inlines
+        if inlines.isEmpty { children.removeFirst() } else { children[0] = paragraph }
+        return children
+    }
+}

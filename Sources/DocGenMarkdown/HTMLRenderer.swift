@@ -1,0 +1,180 @@
+import DocGenCore
+
+/// What the HTML renderer asks of its caller: where links and images point, and the labels of
+/// alerts. The caller (the page stage) resolves paths and records broken links as diagnostics.
+public struct HTMLRenderContext {
+    /// Turns a link destination into an `href`. The position is where the link starts in the parsed text.
+    public var resolveLink: (_ destination: String, _ at: TextPosition) -> String
+    /// Turns an image source into a `src`.
+    public var resolveImage: (_ source: String, _ at: TextPosition) -> String
+    /// Called for text that looks like a broken link (`[text] (url)`), with its position.
+    public var reportSuspiciousText: (_ text: String, _ at: TextPosition) -> Void
+    /// The ids of the document's headings, in order (see `Headings.ids`).
+    public var headingIDs: [String]
+    /// The visible title of each alert kind, in the page's language.
+    public var alertTitles: [DocFXAlert: String]
+
+    /// Creates a context; by default links and images are kept as written.
+    public init(
+        resolveLink: @escaping (String, TextPosition) -> String = { destination, _ in destination },
+        resolveImage: @escaping (String, TextPosition) -> String = { source, _ in source },
+        reportSuspiciousText: @escaping (String, TextPosition) -> Void = { _, _ in },
+        headingIDs: [String] = [],
+        alertTitles: [DocFXAlert: String] = [:]
+    ) {
+        self.resolveLink = resolveLink
+        self.resolveImage = resolveImage
+        self.reportSuspiciousText = reportSuspiciousText
+        self.headingIDs = headingIDs
+        self.alertTitles = alertTitles
+    }
+}
+
+/// Renders a `MarkdownNode` tree to HTML, with DocFX alerts and heading anchors.
+/// A walker over the tree: one method per construct, no state but the output and heading count.
+public struct HTMLRenderer {
+    private let context: HTMLRenderContext
+    private var output = ""
+    private var headingIndex = 0
+
+    /// Renders a whole document.
+    public static func render(_ document: MarkdownNode, context: HTMLRenderContext) -> String {
+        var renderer = HTMLRenderer(context: context)
+        renderer.output.reserveCapacity(4096)
+        renderer.renderChildren(of: document, tight: false)
+        return renderer.output
+    }
+
+    private init(context: HTMLRenderContext) { self.context = context }
+
+    private mutating func renderChildren(of node: MarkdownNode, tight: Bool) {
+        for child in node.children { render(child, tight: tight) }
+    }
+
+    private mutating func render(_ node: MarkdownNode, tight: Bool = false) {
+        switch node.kind {
+        case .document: renderChildren(of: node, tight: false)
+        case .blockQuote: renderBlockQuote(node)
+        case .list(let ordered, let start, let isTight):
+            let tag = ordered ? "ol" : "ul"
+            output += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
+            for item in node.children { render(item, tight: isTight) }
+            output += "</\(tag)>\n"
+        case .listItem:
+            output += "<li>"
+            renderChildren(of: node, tight: tight)
+            output += "</li>\n"
+        case .taskListItem(let checked):
+            output += "<li class=\"task-list-item\"><input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
+            renderChildren(of: node, tight: tight)
+            output += "</li>\n"
+        case .codeBlock(let info, let code):
+            let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.escape(String($0)))\"" } ?? ""
+            output += "<pre><code\(language)>\(HTMLEscaping.escape(code))</code></pre>\n"
+        case .htmlBlock(let html): output += HTMLEscaping.filterTags(html)
+        case .paragraph:
+            if tight {
+                renderChildren(of: node, tight: false)
+                output += "\n"
+            } else {
+                output += "<p>"
+                renderChildren(of: node, tight: false)
+                output += "</p>\n"
+            }
+        case .heading(let level): renderHeading(node, level: level)
+        case .thematicBreak: output += "<hr>\n"
+        case .table(let alignments): renderTable(node, alignments: alignments)
+        case .tableRow, .tableCell: renderChildren(of: node, tight: false)
+        case .text(let text):
+            if text.contains("] (") || text.contains("](") { context.reportSuspiciousText(text, node.start) }
+            output += HTMLEscaping.escape(text)
+        case .softBreak: output += "\n"
+        case .lineBreak: output += "<br>\n"
+        case .code(let code): output += "<code>\(HTMLEscaping.escape(code))</code>"
+        case .htmlInline(let html): output += HTMLEscaping.filterTags(html)
+        case .emphasis: wrap("em", node)
+        case .strong: wrap("strong", node)
+        case .strikethrough: wrap("del", node)
+        case .link(let destination, let title):
+            let href = context.resolveLink(destination, node.start)
+            output += "<a href=\"\(HTMLEscaping.escapeURL(href))\"\(titleAttribute(title))>"
+            renderChildren(of: node, tight: false)
+            output += "</a>"
+        case .image(let source, let title):
+            let src = context.resolveImage(source, node.start)
+            let alt = HTMLEscaping.escape(node.plainText)
+            output += "<img src=\"\(HTMLEscaping.escapeURL(src))\" alt=\"\(alt)\"\(titleAttribute(title)) loading=\"lazy\">"
+        case .other: renderChildren(of: node, tight: tight)
+        }
+    }
+
+    private mutating func wrap(_ tag: String, _ node: MarkdownNode) {
+        output += "<\(tag)>"
+        renderChildren(of: node, tight: false)
+        output += "</\(tag)>"
+    }
+
+    private func titleAttribute(_ title: String) -> String {
+        title.isEmpty ? "" : " title=\"\(HTMLEscaping.escape(title))\""
+    }
+
+    private mutating func renderBlockQuote(_ node: MarkdownNode) {
+        guard let (alert, length) = DocFXAlert.detect(in: node) else {
+            output += "<blockquote>\n"
+            renderChildren(of: node, tight: false)
+            output += "</blockquote>\n"
+            return
+        }
+        let kind = alert.rawValue.lowercased()
+        let title = context.alertTitles[alert] ?? alert.rawValue.capitalized
+        output += "<div class=\"alert alert-\(kind)\" role=\"note\">\n"
+        output += "<p class=\"alert-title\">\(HTMLEscaping.escape(title))</p>\n"
+        for child in DocFXAlert.strippingMarker(from: node, length: length) { render(child) }
+        output += "</div>\n"
+    }
+
+    private mutating func renderHeading(_ node: MarkdownNode, level: Int) {
+        let (anchor, inlines) = Headings.splitAnchor(node.children)
+        let id = context.headingIDs[safe: headingIndex] ?? anchor ?? Headings.slug(node.plainText)
+        headingIndex += 1
+        let escapedID = HTMLEscaping.escape(id)
+        output += "<h\(level) id=\"\(escapedID)\">"
+        for inline in inlines { render(inline) }
+        if level > 1 {
+            output += "<a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
+        }
+        output += "</h\(level)>\n"
+    }
+
+    private mutating func renderTable(_ node: MarkdownNode, alignments: [MarkdownNode.TableAlignment]) {
+        output += "<div class=\"table-wrapper\"><table>\n"
+        var bodyOpen = false
+        for row in node.children {
+            guard case .tableRow(let isHeader) = row.kind else { continue }
+            if isHeader {
+                output += "<thead>\n"
+            } else if !bodyOpen {
+                output += "<tbody>\n"
+                bodyOpen = true
+            }
+            output += "<tr>"
+            for (column, cell) in row.children.enumerated() {
+                let tag = isHeader ? "th" : "td"
+                let alignment: String
+                switch alignments[safe: column] ?? MarkdownNode.TableAlignment.none {
+                case .left: alignment = " style=\"text-align:left\""
+                case .center: alignment = " style=\"text-align:center\""
+                case .right: alignment = " style=\"text-align:right\""
+                case .none: alignment = ""
+                }
+                output += "<\(tag)\(alignment)>"
+                renderChildren(of: cell, tight: false)
+                output += "</\(tag)>"
+            }
+            output += "</tr>\n"
+            if isHeader { output += "</thead>\n" }
+        }
+        if bodyOpen { output += "</tbody>\n" }
+        output += "</table></div>\n"
+    }
+}

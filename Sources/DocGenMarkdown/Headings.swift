@@ -1,0 +1,106 @@
+import Foundation
+
+/// A heading of a document as seen by the outline and by id assignment.
+public struct HeadingInfo: Sendable, Hashable {
+    /// 1 to 6.
+    public var level: Int
+    /// The id given by a DocFX anchor (`# <a name="x"></a>Text` → `x`), if any.
+    public var explicitID: String?
+    /// The heading's plain text (anchor removed).
+    public var text: String
+}
+
+/// Heading anchors and ids: DocFX `<a name>` anchors win; other headings get a slug of a text.
+public enum Headings {
+    /// The headings of a document in order.
+    public static func collect(in root: MarkdownNode) -> [HeadingInfo] {
+        var result: [HeadingInfo] = []
+        func walk(_ node: MarkdownNode) {
+            if case .heading(let level) = node.kind {
+                let (anchor, rest) = splitAnchor(node.children)
+                result.append(
+                    HeadingInfo(
+                        level: level, explicitID: anchor,
+                        text: rest.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)))
+                return
+            }
+            node.children.forEach(walk)
+        }
+        walk(root)
+        return result
+    }
+
+    /// The ids for a document's headings: the explicit anchor, else the slug of `slugSource[i]`
+    /// (the English text, so both languages share ids), made unique with `-1`, `-2`, …
+    public static func ids(for headings: [HeadingInfo], slugSources: [String]? = nil) -> [String] {
+        var used: [String: Int] = [:]
+        var ids: [String] = []
+        for (index, heading) in headings.enumerated() {
+            var id = heading.explicitID ?? slug(slugSources?[safe: index] ?? heading.text)
+            if id.isEmpty { id = "section" }
+            if let count = used[id] {
+                used[id] = count + 1
+                id = "\(id)-\(count)"
+            } else {
+                used[id] = 1
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// A URL fragment made from text: lower case, accents folded, letters and digits kept, runs
+    /// of anything else turned into one `-`.
+    public static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
+        var result = ""
+        var pendingDash = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingDash, !result.isEmpty { result += "-" }
+                pendingDash = false
+                result.unicodeScalars.append(scalar)
+            } else if scalar != "'" && scalar != "\u{2019}" {
+                pendingDash = true
+            }
+        }
+        return result
+    }
+
+    /// Splits a heading's inlines into a leading `<a name="x"></a>` anchor id and the rest.
+    static func splitAnchor(_ inlines: [MarkdownNode]) -> (String?, [MarkdownNode]) {
+        var rest = inlines[...]
+        while let first = rest.first, case .text(let text) = first.kind, text.allSatisfy({ $0 == " " }) {
+            rest = rest.dropFirst()
+        }
+        guard let first = rest.first, case .htmlInline(let tag) = first.kind, let id = anchorID(in: tag) else {
+            return (nil, inlines)
+        }
+        rest = rest.dropFirst()
+        if let next = rest.first, case .htmlInline(let close) = next.kind,
+            close.lowercased().hasPrefix("</a")
+        {
+            rest = rest.dropFirst()
+        }
+        return (id, Array(rest))
+    }
+
+    /// The value of `name` or `id` in an `<a …>` tag.
+    static func anchorID(in tag: String) -> String? {
+        let lower = tag.lowercased()
+        guard lower.hasPrefix("<a ") || lower.hasPrefix("<a\t") else { return nil }
+        for attribute in ["name", "id"] {
+            for quote in ["\"", "'"] {
+                if let range = tag.range(of: "\(attribute)=\(quote)", options: .caseInsensitive) {
+                    let value = tag[range.upperBound...].prefix(while: { String($0) != quote })
+                    if !value.isEmpty { return String(value) }
+                }
+            }
+        }
+        return nil
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
