@@ -44,7 +44,10 @@ let package = Package(
         ),
         .target(
             name: "DocGenSite",
-            dependencies: ["DocGenCore", "DocGenContent", "DocGenRender", "DocGenFlowchart", "DocGenTranslation"]
+            dependencies: [
+                "DocGenCore", "DocGenContent", "DocGenRender", "DocGenFlowchart", "DocGenTranslation",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "DocGenCommandLine",

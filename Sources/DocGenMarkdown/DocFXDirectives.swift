@@ -11,6 +11,12 @@ public enum DocFXDirectives {
         public var offset: Int
         /// The diagnostic, without a location (the caller knows the file).
         public var diagnostic: Diagnostic
+
+        /// Creates an issue at an input offset.
+        public init(offset: Int, diagnostic: Diagnostic) {
+            self.offset = offset
+            self.diagnostic = diagnostic
+        }
     }
 
     /// The rewritten text, its map back to the input, and the problems found.

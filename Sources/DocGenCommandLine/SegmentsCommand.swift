@@ -1,0 +1,102 @@
+import ArgumentParser
+import DocGenCore
+import DocGenTranslation
+import Foundation
+
+/// `docgen segments`: exchanges segments with translators' tools (OmegaT, Weblate, Trados, Poedit).
+struct SegmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segments",
+        abstract: "Export segments for translation tools and import edited translations back.",
+        subcommands: [SegmentsExportCommand.self, SegmentsImportCommand.self])
+}
+
+/// `docgen segments export`: one XLIFF 2.0, XLIFF 1.2, PO, TMX or JSON Lines file per article.
+struct SegmentsExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write one translation file per article, mirroring the content tree.",
+        discussion: """
+            Inline Markdown becomes inline codes (XLIFF, TMX) that tools protect. Machine translations
+            are marked for review, human translations as translated and approved. Each file is written
+            to a temporary name and renamed into place. Exit status: 0, or 1 on errors.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "DIR"))
+    var content = "Content"
+
+    @Option(name: .long, help: "xliff2 (.xlf), xliff12 (.xliff), po, tmx or jsonl.")
+    var format: String
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the files to.", valueName: "DIR"))
+    var output: String
+
+    func run() throws {
+        guard let exportFormat = ExportFormat(rawValue: format) else {
+            throw ValidationError("unknown format '\(format)'; use xliff2, xliff12, po, tmx or jsonl")
+        }
+        let files = try ContentFolder.readArticles(content)
+        let (outputs, diagnostics) = SegmentExporter.export(files, format: exportFormat)
+        let root = URL(fileURLWithPath: output)
+        for file in outputs {
+            try AtomicFile.write(file.contents, to: root.appendingPathComponent(file.path))
+        }
+        Console.printDiagnostics(diagnostics.filter { $0.severity == .error })
+        Console.error("Exported \(outputs.count) files (\(exportFormat.rawValue)) from \(files.count) articles to \(output).")
+    }
+}
+
+/// Reads the Markdown articles of a content folder as values (the one place the CLI reads them).
+enum ContentFolder {
+    /// Every `.md` file under `path`, with paths relative to it, sorted.
+    static func readArticles(_ path: String) throws -> [SourceFile] {
+        let root = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("content folder '\(path)' does not exist")
+        }
+        var files: [SourceFile] = []
+        for relative in try markdownPaths(under: root) {
+            let data = try Data(contentsOf: root.appendingPathComponent(relative))
+            files.append(SourceFile(path: relative, text: String(decoding: data, as: UTF8.self)))
+        }
+        return files
+    }
+
+    private static func markdownPaths(under root: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.lowercased().hasSuffix(".md") { paths.append(relative) }
+        }
+        return paths.sorted()
+    }
+}
+
+/// Writes a file by writing a temporary file next to it and renaming it into place,
+/// so a reader never sees half a file.
+enum AtomicFile {
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).docgen-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(bytes).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? manager.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}
+
+/// Prints to standard output and standard error.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        let text = diagnostics.sortedForOutput().map { $0.description + "\n" }.joined()
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+}

@@ -1,0 +1,146 @@
+import DocGenContent
+import DocGenCore
+import DocGenMarkdown
+
+/// An article's body rendered for one language, with what the page furniture needs.
+public struct RenderedBody: Sendable {
+    /// The body HTML (segments wrapped in `<span class="seg" data-seg="ID">`).
+    public var html: String
+    /// The headings in order, with their ids (the same ids in both languages).
+    public var headings: [(id: String, level: Int, text: String)]
+}
+
+/// Renders an article's body in both languages: composes each side's Markdown, rewrites DocFX
+/// directives, parses it, gives headings ids shared by both languages (from the English text),
+/// and resolves links. Problems are reported with the author's file, line and column.
+public struct ArticleRenderer: Sendable {
+    /// Link and image resolution over the content folder.
+    public let links: LinkResolver
+    /// Interface strings (alert titles, image description label).
+    public let theme: Theme
+
+    /// Creates a renderer.
+    public init(links: LinkResolver, theme: Theme) {
+        self.links = links
+        self.theme = theme
+    }
+
+    /// The body of `article` for the target side and, unless the article is target-only, the source side.
+    public func render(_ article: Article) -> (bodies: [TextSide: RenderedBody], diagnostics: [Diagnostic]) {
+        let sides: [TextSide] = article.isTargetOnly ? [.target] : [.target, .source]
+        let parsed = sides.map { parse(article, side: $0) }
+        var diagnostics: [Diagnostic] = []
+        for document in parsed {
+            diagnostics += document.fileIssues.map { issue in
+                var diagnostic = issue.diagnostic
+                diagnostic.location = article.location(ofOffset: issue.offset)
+                return diagnostic
+            }
+        }
+        let headingLists = parsed.map { Headings.collect(in: $0.root) }
+        let englishTexts = headingLists.last.map { $0.map(\.text) }
+        let sameShape = headingLists.count < 2 || headingLists[0].count == headingLists[1].count
+        var bodies: [TextSide: RenderedBody] = [:]
+        for (index, document) in parsed.enumerated() {
+            let headings = headingLists[index]
+            let ids = Headings.ids(for: headings, slugSources: sameShape ? englishTexts : nil)
+            let (html, linkDiagnostics) = renderHTML(document, article: article, headingIDs: ids)
+            diagnostics += linkDiagnostics
+            bodies[document.side] = RenderedBody(
+                html: html,
+                headings: zip(ids, headings).map { (id: $0, level: $1.level, text: $1.text) })
+        }
+        return (bodies, Self.deduplicated(diagnostics))
+    }
+
+    /// One side's Markdown, parsed, with the maps back to the file.
+    private struct ParsedSide {
+        var side: TextSide
+        var root: MarkdownNode
+        var lines: LineTable
+        var maps: ComposedSourceMap
+        /// Directive problems, with offsets already in the file.
+        var fileIssues: [DocFXDirectives.Issue]
+
+        func fileOffset(ofOutput offset: Int) -> Int { maps.inputOffset(forOutput: offset) }
+
+        func fileOffset(of position: TextPosition) -> Int { fileOffset(ofOutput: lines.offset(of: position)) }
+    }
+
+    private func parse(_ article: Article, side: TextSide) -> ParsedSide {
+        let composed = article.body.markdown(for: side) { segment, _ in
+            ("<span class=\"seg\" data-seg=\"\(HTMLEscaping.escape(segment.id))\">", "</span>")
+        }
+        let language = links.paths.language(for: side)
+        let rewritten = DocFXDirectives.rewrite(composed.text, descriptionLabel: theme.string("imageDescription", language))
+        // Directive issues carry offsets in the composed text: map them to file offsets now.
+        let issues = rewritten.issues.map { issue in
+            DocFXDirectives.Issue(offset: composed.map.inputOffset(forOutput: issue.offset), diagnostic: issue.diagnostic)
+        }
+        return ParsedSide(
+            side: side, root: CMark.parse(rewritten.text), lines: LineTable(rewritten.text),
+            maps: ComposedSourceMap(maps: [rewritten.map, composed.map]), fileIssues: issues)
+    }
+
+    private func renderHTML(_ document: ParsedSide, article: Article, headingIDs: [String]) -> (String, [Diagnostic]) {
+        let language = links.paths.language(for: document.side)
+        let collector = DiagnosticCollector()
+        let location = { (position: TextPosition) in article.location(ofOffset: document.fileOffset(of: position)) }
+        let ids = Set(headingIDs)
+        var alertTitles: [DocFXAlert: String] = [:]
+        for alert in DocFXAlert.allCases { alertTitles[alert] = theme.string("alert." + alert.rawValue.lowercased(), language) }
+        let context = HTMLRenderContext(
+            resolveLink: { destination, position in
+                if destination.hasPrefix("#"), destination.count > 1, !ids.contains(String(destination.dropFirst())) {
+                    collector.add(
+                        .warning(
+                            "docgen.link.missing-anchor", at: location(position),
+                            "link '\(destination)' points at no heading of this article",
+                            fix: "use the id of a heading of this article (see its <a name> anchor)"))
+                }
+                switch links.resolveLink(destination, from: article.path, in: language, at: location(position)) {
+                case .external(let url), .resource(let url): return url
+                case .page(let url, _, _): return url
+                case .missing(let url, let diagnostic):
+                    collector.add(diagnostic)
+                    return url
+                }
+            },
+            resolveImage: { source, position in
+                switch links.resolveImage(source, from: article.path, in: language, at: location(position)) {
+                case .external(let url), .resource(let url), .page(let url, _, _): return url
+                case .missing(let url, let diagnostic):
+                    collector.add(diagnostic)
+                    return url
+                }
+            },
+            reportSuspiciousText: { text, position in
+                guard let range = text.range(of: "] (") ?? text.range(of: "](") else { return }
+                collector.add(
+                    .warning(
+                        "docgen.link.malformed", at: location(position),
+                        "'\(text[range])' looks like a broken link: Markdown links allow no space between ']' and '(', nor spaces in the URL",
+                        fix: "write [text](url) with no space after ']' and %20 for spaces in the URL"))
+            },
+            headingIDs: headingIDs,
+            alertTitles: alertTitles)
+        let html = HTMLRenderer.render(document.root, context: context)
+        return (html, collector.diagnostics)
+    }
+
+    /// Both languages report the same link problems; keep one per file, line and message.
+    static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<String>()
+        return diagnostics.filter { diagnostic in
+            let key = "\(diagnostic.identifier)|\(diagnostic.location?.path ?? "")|\(diagnostic.location?.line ?? 0)|\(diagnostic.summary)"
+            return seen.insert(key).inserted
+        }
+    }
+}
+
+/// Collects diagnostics from the renderer's callbacks during one synchronous render.
+final class DiagnosticCollector: @unchecked Sendable {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+}

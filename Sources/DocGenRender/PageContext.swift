@@ -1,0 +1,50 @@
+import DocGenContent
+import DocGenCore
+import DocGenMarkdown
+
+/// Builds the Mustache context of a page. Every page gets the same top-level keys, so a theme
+/// can rely on them: `lang`, `strings`, `site`, `root`, `assets`, `page`.
+struct PageContext {
+    let theme: Theme
+    let paths: PagePaths
+    let siteTitle: String
+
+    /// The keys shared by every page at `outputPath` in `language`.
+    func base(outputPath: String, language: Language, kind: String, title: String) -> [String: Any] {
+        let root = SitePath.relativeURL(from: outputPath, to: "index.html").dropLast("index.html".count)
+        let other = paths.languages.first { $0 != language } ?? language
+        return [
+            "lang": language.code,
+            "strings": theme.strings(for: language),
+            "site": [
+                "title": siteTitle,
+                "homeURL": SitePath.relativeURL(from: outputPath, to: paths.home(in: language)),
+                "rootURL": root.isEmpty ? "./" : String(root),
+            ] as [String: Any],
+            "root": String(root),
+            "assets": String(root) + PagePaths.assetsFolder + "/",
+            "page": [
+                "kind": kind, "title": title, "path": outputPath,
+                "is" + kind.prefix(1).uppercased() + kind.dropFirst(): true,
+            ] as [String: Any],
+            "otherLang": other.code,
+        ]
+    }
+
+    /// Describes the other-language version of a page for the toggle and `hreflang` links.
+    func alternate(from outputPath: String, to otherPath: String, language: Language) -> [String: Any] {
+        [
+            "code": language.code,
+            "name": theme.string("languageName", language),
+            "url": SitePath.relativeURL(from: outputPath, to: otherPath),
+            "label": theme.string("readIn", language),
+        ]
+    }
+
+    /// Merges page-specific values into the `page` dictionary of a base context.
+    static func merge(_ values: [String: Any], into context: inout [String: Any]) {
+        var page = context["page"] as? [String: Any] ?? [:]
+        for (key, value) in values { page[key] = value }
+        context["page"] = page
+    }
+}

@@ -1,0 +1,73 @@
+import DocGenCore
+import Foundation
+
+/// What the content folder holds, read into values: article texts and the paths of everything else.
+public struct ContentSet: Sendable {
+    /// Every Markdown article (`.md`, except `README.md`, `TOC.md` and `includes/` files), sorted by path.
+    public var articles: [SourceFile]
+    /// Every other file (images, YAML, JSON), by content-relative path, sorted.
+    public var resources: [String]
+}
+
+/// Reads the content folder. The only place that lists and reads content files.
+public enum ContentLoader {
+    /// File names never treated as articles.
+    static let nonArticles: Set<String> = ["readme.md", "toc.md", "license.md", "contributing.md"]
+
+    /// Lists and reads `root`, skipping hidden entries and `excluding` (an absolute folder, such
+    /// as the output folder when it sits inside the content folder).
+    public static func load(root: URL, excluding: URL? = nil) throws -> (ContentSet, [Diagnostic]) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure.contentMissing(root.path)
+        }
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let excludedPath = excluding?.standardizedFileURL.resolvingSymlinksInPath().path
+        var articlePaths: [String] = []
+        var resources: [String] = []
+        let enumerator = manager.enumerator(
+            at: URL(fileURLWithPath: rootPath), includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
+            options: [.skipsHiddenFiles])
+        while let url = enumerator?.nextObject() as? URL {
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            if let excludedPath, path == excludedPath || path.hasPrefix(excludedPath + "/") {
+                enumerator?.skipDescendants()
+                continue
+            }
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
+            guard values?.isRegularFile == true else { continue }
+            let relative = String(path.dropFirst(rootPath.count + 1))
+            let name = url.lastPathComponent.lowercased()
+            let inIncludes = relative.split(separator: "/").dropLast().contains { $0.lowercased() == "includes" }
+            if name.hasSuffix(".md"), !nonArticles.contains(name), !inIncludes {
+                articlePaths.append(relative)
+            } else {
+                resources.append(relative)
+            }
+        }
+        articlePaths.sort()
+        resources.sort()
+        var diagnostics: [Diagnostic] = []
+        var articles: [SourceFile] = []
+        articles.reserveCapacity(articlePaths.count)
+        for relative in articlePaths {
+            let url = URL(fileURLWithPath: rootPath).appendingPathComponent(relative)
+            guard let data = manager.contents(atPath: url.path) else {
+                diagnostics.append(.error("docgen.content.unreadable", at: SourceLocation(path: relative, line: 1), "the file could not be read"))
+                continue
+            }
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+            if String(data: data, encoding: .utf8) == nil {
+                diagnostics.append(
+                    .warning(
+                        "docgen.content.not-utf8", at: SourceLocation(path: relative, line: 1),
+                        "the file is not valid UTF-8; invalid bytes were replaced", fix: "save the file as UTF-8"))
+            }
+            articles.append(SourceFile(path: relative, text: text))
+        }
+        return (ContentSet(articles: articles, resources: resources), diagnostics)
+    }
+}
