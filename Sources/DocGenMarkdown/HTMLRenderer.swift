@@ -36,13 +36,40 @@ public struct HTMLRenderer {
     private let context: HTMLRenderContext
     private var output = ""
     private var headingIndex = 0
+    /// Open segment spans: id, output offset where its content starts, and nested `<span>` depth.
+    private var openSegments: [(id: String, start: Int, depth: Int)] = []
+    private var segmentHTML: [(id: String, html: String)] = []
 
     /// Renders a whole document.
     public static func render(_ document: MarkdownNode, context: HTMLRenderContext) -> String {
+        renderWithSegments(document, context: context).html
+    }
+
+    /// Renders a whole document and also returns, for each segment span
+    /// (`<span class="seg" data-seg="ID">`), the HTML rendered inside it, in document order.
+    public static func renderWithSegments(_ document: MarkdownNode, context: HTMLRenderContext)
+        -> (html: String, segments: [(id: String, html: String)])
+    {
         var renderer = HTMLRenderer(context: context)
         renderer.output.reserveCapacity(4096)
         renderer.renderChildren(of: document, tight: false)
-        return renderer.output
+        return (renderer.output, renderer.segmentHTML)
+    }
+
+    /// Tracks segment spans so their inner HTML can be captured.
+    private mutating func trackSegments(_ html: String) {
+        if html.hasPrefix("<span class=\"seg\" data-seg=\""), let idEnd = html.dropFirst(28).firstIndex(of: "\"") {
+            openSegments.append((String(html.dropFirst(28)[..<idEnd]), output.utf8.count, 0))
+        } else if html.hasPrefix("<span"), !openSegments.isEmpty {
+            openSegments[openSegments.count - 1].depth += 1
+        } else if html.hasPrefix("</span"), let last = openSegments.last {
+            if last.depth > 0 {
+                openSegments[openSegments.count - 1].depth -= 1
+            } else {
+                openSegments.removeLast()
+                segmentHTML.append((last.id, String(decoding: output.utf8.dropFirst(last.start), as: UTF8.self)))
+            }
+        }
     }
 
     private init(context: HTMLRenderContext) { self.context = context }
@@ -91,7 +118,10 @@ public struct HTMLRenderer {
         case .softBreak: output += "\n"
         case .lineBreak: output += "<br>\n"
         case .code(let code): output += "<code>\(HTMLEscaping.escape(code))</code>"
-        case .htmlInline(let html): output += HTMLEscaping.filterTags(html)
+        case .htmlInline(let html):
+            if html.hasPrefix("</span") { trackSegments(html) }
+            output += HTMLEscaping.filterTags(html)
+            if html.hasPrefix("<span") { trackSegments(html) }
         case .emphasis: wrap("em", node)
         case .strong: wrap("strong", node)
         case .strikethrough: wrap("del", node)

@@ -67,6 +67,26 @@ public enum Headings {
         return result
     }
 
+    /// The `name`/`id` values of `<a>` anchors written as raw HTML anywhere in the document,
+    /// which links may target besides heading ids.
+    public static func htmlAnchors(in root: MarkdownNode) -> Set<String> {
+        var result = Set<String>()
+        func walk(_ node: MarkdownNode) {
+            switch node.kind {
+            case .htmlInline(let html), .htmlBlock(let html):
+                var rest = Substring(html)
+                while let open = rest.range(of: "<a ", options: .caseInsensitive) {
+                    let tagEnd = rest[open.lowerBound...].firstIndex(of: ">") ?? rest.endIndex
+                    if let id = anchorID(in: String(rest[open.lowerBound..<tagEnd])) { result.insert(id) }
+                    rest = rest[tagEnd...]
+                }
+            default: node.children.forEach(walk)
+            }
+        }
+        walk(root)
+        return result
+    }
+
     /// Splits a heading's inlines into a leading `<a name="x"></a>` anchor id and the rest.
     static func splitAnchor(_ inlines: [MarkdownNode]) -> (String?, [MarkdownNode]) {
         var rest = inlines[...]

@@ -8,6 +8,8 @@ public struct RenderedBody: Sendable {
     public var html: String
     /// The headings in order, with their ids (the same ids in both languages).
     public var headings: [(id: String, level: Int, text: String)]
+    /// The HTML inside each segment span, in order (used to show the other language's text).
+    public var segments: [(id: String, html: String)]
 }
 
 /// Renders an article's body in both languages: composes each side's Markdown, rewrites DocFX
@@ -44,11 +46,12 @@ public struct ArticleRenderer: Sendable {
         for (index, document) in parsed.enumerated() {
             let headings = headingLists[index]
             let ids = Headings.ids(for: headings, slugSources: sameShape ? englishTexts : nil)
-            let (html, linkDiagnostics) = renderHTML(document, article: article, headingIDs: ids)
+            let (html, segments, linkDiagnostics) = renderHTML(document, article: article, headingIDs: ids)
             diagnostics += linkDiagnostics
             bodies[document.side] = RenderedBody(
                 html: html,
-                headings: zip(ids, headings).map { (id: $0, level: $1.level, text: $1.text) })
+                headings: zip(ids, headings).map { (id: $0, level: $1.level, text: $1.text) },
+                segments: segments)
         }
         return (bodies, Self.deduplicated(diagnostics))
     }
@@ -82,11 +85,13 @@ public struct ArticleRenderer: Sendable {
             maps: ComposedSourceMap(maps: [rewritten.map, composed.map]), fileIssues: issues)
     }
 
-    private func renderHTML(_ document: ParsedSide, article: Article, headingIDs: [String]) -> (String, [Diagnostic]) {
+    private func renderHTML(_ document: ParsedSide, article: Article, headingIDs: [String])
+        -> (String, [(id: String, html: String)], [Diagnostic])
+    {
         let language = links.paths.language(for: document.side)
         let collector = DiagnosticCollector()
         let location = { (position: TextPosition) in article.location(ofOffset: document.fileOffset(of: position)) }
-        let ids = Set(headingIDs)
+        let ids = Set(headingIDs).union(Headings.htmlAnchors(in: document.root))
         var alertTitles: [DocFXAlert: String] = [:]
         for alert in DocFXAlert.allCases { alertTitles[alert] = theme.string("alert." + alert.rawValue.lowercased(), language) }
         let context = HTMLRenderContext(
@@ -124,8 +129,8 @@ public struct ArticleRenderer: Sendable {
             },
             headingIDs: headingIDs,
             alertTitles: alertTitles)
-        let html = HTMLRenderer.render(document.root, context: context)
-        return (html, collector.diagnostics)
+        let (html, segments) = HTMLRenderer.renderWithSegments(document.root, context: context)
+        return (html, segments, collector.diagnostics)
     }
 
     /// Both languages report the same link problems; keep one per file, line and message.

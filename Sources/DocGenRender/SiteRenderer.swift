@@ -30,6 +30,7 @@ public struct SiteRenderer: Sendable {
     /// Both language pages of one article.
     public func renderArticle(_ article: Article) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let (bodies, diagnostics) = ArticleRenderer(links: links, theme: theme).render(article)
+        let sourceSegments = bodies[.source].map { $0.segments.map { ["id": $0.id, "html": $0.html] } } ?? []
         var files: [OutputFile] = []
         var problems = diagnostics
         for language in paths.languages {
@@ -38,7 +39,9 @@ public struct SiteRenderer: Sendable {
             let context: [String: Any]
             let template: String
             if let body = bodies[side] {
-                context = articleContext(article, body: body, language: language, outputPath: outputPath)
+                context = articleContext(
+                    article, body: body, language: language, outputPath: outputPath,
+                    sourceSegments: side == .target ? sourceSegments : [])
                 template = "article"
             } else {
                 context = missingContext(article, language: language, outputPath: outputPath)
@@ -57,9 +60,9 @@ public struct SiteRenderer: Sendable {
         return (files, problems)
     }
 
-    private func articleContext(_ article: Article, body: RenderedBody, language: Language, outputPath: String)
-        -> [String: Any]
-    {
+    private func articleContext(
+        _ article: Article, body: RenderedBody, language: Language, outputPath: String, sourceSegments: [[String: String]]
+    ) -> [String: Any] {
         let side = paths.side(for: language)
         let title = article.title(side) ?? article.targetTitle
         var context = contexts.base(outputPath: outputPath, language: language, kind: "article", title: title)
@@ -80,6 +83,9 @@ public struct SiteRenderer: Sendable {
             "machineTranslated": article.frontMatter.translationType == .machine && side == .target,
             "targetOnly": article.isTargetOnly,
             "segmentCount": article.segments.count,
+            "sourceSegments": sourceSegments,
+            "hasSourceSegments": !sourceSegments.isEmpty,
+            "sourceLang": paths.sourceLanguage.code,
         ]
         if let description = article.frontMatter.description, side == .target || article.isTargetOnly {
             values["description"] = description
