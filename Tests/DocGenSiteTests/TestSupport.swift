@@ -1,0 +1,48 @@
+import DocGenCore
+import DocGenSite
+import Foundation
+
+/// Paths and helpers shared by the site tests.
+enum TestSupport {
+    /// The repository root (three levels above this file).
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let templates = repoRoot.appendingPathComponent("Templates")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let corpus = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/fr-fr/partner-center")
+
+    /// Set `DOCGEN_RECORD=1` to rewrite golden files from the current output instead of comparing.
+    static var recording: Bool { ProcessInfo.processInfo.environment["DOCGEN_RECORD"] == "1" }
+
+    /// A new empty temporary folder.
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Builds `content` into a fresh folder and returns the report and the output folder.
+    static func build(_ content: URL, output: URL? = nil, force: Bool = false) throws -> (BuildReport, URL) {
+        let output = output ?? temporaryFolder().appendingPathComponent("site")
+        let report = try SiteBuilder.build(
+            BuildOptions(content: content, output: output, templates: templates, force: force))
+        return (report, output)
+    }
+
+    static func read(_ url: URL) -> String? {
+        FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every file below `folder`, relative path → bytes.
+    static func snapshot(_ folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for case let relative as String in FileManager.default.enumerator(atPath: folder.path)?.allObjects ?? [] {
+            let url = folder.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return result
+    }
+}
