@@ -83,7 +83,9 @@ public enum FlowValidator {
         }
         let graph = FlowGraph(flow)
         let reachable = graph.reachable(from: flow.startID)
-        for node in flow.nodes where !reachable.contains(node.id) && seen[node.id] == node.location {
+        // With an unknown start everything is unreachable; that is one mistake, reported once.
+        for node in flow.nodes
+        where !reachable.isEmpty && !reachable.contains(node.id) && seen[node.id] == node.location {
             diagnostics.append(
                 .warning(
                     Identifier.unreachable, at: node.location, "no answer leads to '\(node.id)' from the start",
