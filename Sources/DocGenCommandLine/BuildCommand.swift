@@ -9,16 +9,21 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the static site: one page per article per language, a home page per language.",
         discussion: """
-            Reads every Markdown article of the content folder and writes, into the output folder,
-            <lang>/<article>.html for the translation and en/<article>.html for the English source,
-            plus a home page per language and index.html, which sends readers to their language.
+            Reads every Markdown article of the content folder and writes into the output folder \
+            fr/<article>.html (the translation) and en/<article>.html (the English source), a home \
+            page per language, and index.html, which sends readers to their language.
 
-            The output folder is replaced as a whole, and only once the new site is complete: a failed
-            build leaves the previous site untouched. docgen refuses an output folder that contains the
-            content folder, or that holds files it did not write (unless --force).
+            The output folder is replaced as a whole, and only once the new site is complete: a \
+            failed build leaves the previous site untouched. docgen refuses an output folder that \
+            contains the content folder, or that holds files it did not write (unless --force).
 
-            Problems are printed as path:line:column: warning|error: message [identifier].
-            Exit status: 0 when there are no errors, 1 when there are errors (or warnings with --strict).
+            Problems are printed as 'path:line:column: warning|error: message [identifier]'; \
+            columns count UTF-8 bytes. Exit status: 0 without errors, 1 with errors (or with \
+            warnings under --strict).
+
+            Examples:
+              docgen build
+              docgen build --content ../docs/fr-fr --output /tmp/site --strict
             """)
 
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "DIR"))
