@@ -42,7 +42,8 @@ struct SegmentsExportCommand: ParsableCommand {
             try AtomicFile.write(file.contents, to: root.appendingPathComponent(file.path))
         }
         Console.printDiagnostics(diagnostics.filter { $0.severity == .error })
-        Console.error("Exported \(outputs.count) files (\(exportFormat.rawValue)) from \(files.count) articles to \(output).")
+        Console.error(
+            "Exported \(outputs.count) files (\(exportFormat.rawValue)) from \(files.count) articles to \(output).")
     }
 }
 
@@ -98,5 +99,50 @@ enum Console {
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         let text = diagnostics.sortedForOutput().map { $0.description + "\n" }.joined()
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+}
+
+/// `docgen segments import`: writes edited translations back into the articles.
+struct SegmentsImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write edited translations from exported files back into the bilingual Markdown.",
+        discussion: """
+            Only the translated halves whose text changed are rewritten; every other byte stays. If any
+            file's English no longer matches its article, nothing is written at all.
+            Exit status: 0 on success, 1 when the import was refused.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "DIR"))
+    var content = "Content"
+
+    @Argument(help: "Translation files (.xlf, .xliff, .po, .tmx, .jsonl) made by 'docgen segments export'.")
+    var files: [String]
+
+    func run() throws {
+        var documents: [ImportedDocument] = []
+        var diagnostics: [Diagnostic] = []
+        for path in files {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let (document, readDiagnostics) = TranslationFileReader.read(
+                SourceFile(path: path, text: String(decoding: data, as: UTF8.self)))
+            diagnostics += readDiagnostics
+            if let document { documents.append(document) }
+        }
+        let articles = try ContentFolder.readArticles(content)
+        let result = SegmentImporter.apply(documents, to: articles)
+        diagnostics += result.diagnostics
+        Console.printDiagnostics(diagnostics)
+        guard !diagnostics.hasErrors else {
+            Console.error("Import refused: nothing was written.")
+            throw ExitCode(1)
+        }
+        let root = URL(fileURLWithPath: content)
+        for file in result.changedFiles {
+            try AtomicFile.write(Array(file.text.utf8), to: root.appendingPathComponent(file.path))
+        }
+        Console.error(
+            "Imported \(result.importedSegments) segments: \(result.changedSegments) changed in "
+                + "\(result.changedFiles.count) articles.")
     }
 }

@@ -1,0 +1,72 @@
+import DocGenContent
+import DocGenCore
+
+/// A file format translators' tools read: one file per article, mirroring the content tree.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    /// OASIS XLIFF 2.0 core, with `<pc>`/`<ph>` codes and their original data.
+    case xliff2
+    /// OASIS XLIFF 1.2 (strict), with `<bpt>`/`<ept>`/`<ph>` codes holding the Markdown.
+    case xliff12
+    /// GNU gettext PO, one entry per segment with the segment id as `msgctxt`.
+    case po
+    /// LISA TMX 1.4, one translation unit per segment with `<bpt>`/`<ept>`/`<ph>` codes.
+    case tmx
+    /// JSON Lines: one object per segment.
+    case jsonl
+
+    /// The file name extension of the format.
+    public var fileExtension: String {
+        switch self {
+        case .xliff2: "xlf"
+        case .xliff12: "xliff"
+        case .po: "po"
+        case .tmx: "tmx"
+        case .jsonl: "jsonl"
+        }
+    }
+
+    /// The format a file name's extension stands for, if any (`.xlf` is XLIFF 2.0, `.xliff` 1.2).
+    public init?(pathExtension: String) {
+        guard let format = Self.allCases.first(where: { $0.fileExtension == pathExtension.lowercased() }) else {
+            return nil
+        }
+        self = format
+    }
+
+    /// The text of one article's document in this format.
+    public func write(_ document: TranslationDocument) -> String {
+        switch self {
+        case .xliff2: XLIFF2Writer.write(document)
+        case .xliff12: XLIFF12Writer.write(document)
+        case .po: POWriter.write(document)
+        case .tmx: TMXWriter.write(document)
+        case .jsonl: JSONLWriter.write(document)
+        }
+    }
+}
+
+/// Exports the segments of articles for translation tools. Pure: Markdown files in, files out.
+public enum SegmentExporter {
+    /// One output file per article that has segments, at the article's path with the format's
+    /// extension (`billing/invoice.md` → `billing/invoice.xlf`), sorted by path. Articles
+    /// without segments produce no file; parse problems come back as diagnostics.
+    public static func export(_ files: [SourceFile], format: ExportFormat) -> (
+        files: [OutputFile], diagnostics: [Diagnostic]
+    ) {
+        var outputs: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files.sorted(by: { $0.path < $1.path }) where SitePath.pathExtension(file.path) == "md" {
+            let (article, parseDiagnostics) = ArticleParser.parse(file)
+            diagnostics += parseDiagnostics
+            guard !article.segments.isEmpty else { continue }
+            let document = TranslationDocument(article: article)
+            outputs.append(OutputFile(path: outputPath(for: file.path, format: format), text: format.write(document)))
+        }
+        return (outputs, diagnostics)
+    }
+
+    /// Where an article's export goes, relative to the output folder.
+    public static func outputPath(for articlePath: String, format: ExportFormat) -> String {
+        SitePath.replacingExtension(of: articlePath, with: format.fileExtension)
+    }
+}

@@ -1,0 +1,48 @@
+import DocGenTranslation
+import Testing
+
+@Suite struct InlineMarkupParserTests {
+    @Test func boldLinkAndCodeBecomeCodes() {
+        let markup = InlineMarkupParser.parse("Select **Billing** then [open](https://x.test/a) `code` <br/>")
+        #expect(
+            markup.parts == [
+                .text("Select "), .open(id: 1, kind: .bold, data: "**"), .text("Billing"),
+                .close(id: 1, kind: .bold, data: "**"), .text(" then "), .open(id: 2, kind: .link, data: "["),
+                .text("open"), .close(id: 2, kind: .link, data: "](https://x.test/a)"), .text(" "),
+                .standalone(id: 3, kind: .code, data: "`code`"), .text(" "),
+                .standalone(id: 4, kind: .html, data: "<br/>"),
+            ])
+    }
+
+    @Test func nestedEmphasisAndCodeInsideBold() {
+        let text = "***both*** and **`Get-Item`** and _it_"
+        let markup = InlineMarkupParser.parse(text)
+        #expect(markup.markdown == text)
+        #expect(markup.codes.map(\.kind) == [.italic, .bold, .bold, .italic, .bold, .code, .bold, .italic, .italic])
+    }
+
+    @Test(arguments: [
+        "**SelectClause**: `SELECT ColumOrMetricName (, ColumOrMetricName)*`",
+        "**Operator**:  `=` | `>` | `<` | `LIKE`",
+        "1. Sélectionnez **Facturation**.",
+        "- not a list [link](a.md \"title\")",
+        "2*3*4 is not emphasis",
+        "line one **bold**\nline two `code`",
+        "[`code ]` in link](x.md)",
+    ])
+    func everyTextRoundTrips(_ text: String) {
+        let markup = InlineMarkupParser.parse(text)
+        #expect(markup.markdown == text)
+        if text.contains("**") || text.contains("`") { #expect(markup.hasCodes) }
+    }
+}
+
+@Suite struct InlineMarkupAutolinkTests {
+    @Test func bareURLsStayTextAndAngleAutolinksAreProtected() {
+        let bare = InlineMarkupParser.parse("Go to [portal](https://p.test/), sign in as tom@contoso.com **now**.")
+        #expect(bare.codes.map(\.kind) == [.link, .link, .bold, .bold])
+        #expect(bare.plainText == "Go to portal, sign in as tom@contoso.com now.")
+        let angle = InlineMarkupParser.parse("See <https://example.test/a> and **b**")
+        #expect(angle.codes.map(\.kind) == [.link, .bold, .bold])
+    }
+}
