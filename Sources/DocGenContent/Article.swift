@@ -1,5 +1,15 @@
 import DocGenCore
 
+/// Where a page's content comes from.
+public enum PageKind: String, Sendable, Hashable {
+    /// A Markdown article.
+    case markdown
+    /// A `### YamlMime:Landing` page (link lists).
+    case landing
+    /// A `### YamlMime:FAQ` page (questions and answers).
+    case faq
+}
+
 /// One bilingual Markdown article: its metadata and its body split into segments.
 public struct Article: Sendable {
     /// The path of the `.md` file relative to the content folder (`billing/invoice.md`).
@@ -14,6 +24,10 @@ public struct Article: Sendable {
     public var targetTitle: String
     /// The English title, from the first heading's source text; `nil` for a target-only article.
     public var sourceTitle: String?
+    /// What kind of source the page came from (a Markdown article or a DocFX YAML page).
+    public var kind: PageKind = .markdown
+    /// The questions and Markdown answers of a FAQ page, for structured data.
+    public var faq: [(question: String, answer: String)] = []
 
     /// Creates an article value.
     public init(

@@ -1,0 +1,157 @@
+import DocGenCore
+
+/// Resolves the docset's TOC files into one `Navigation`: nested TOC references are embedded,
+/// `href: folder/` leads to the folder's first page, hrefs are checked against the pages that
+/// exist, and a folder without a TOC gets one derived from its pages and titles.
+public struct NavigationBuilder {
+    /// Every parsed TOC file by content path.
+    public let tocs: [String: TableOfContents]
+    /// Every page of the site (articles and YAML pages) by content path, with its target title.
+    public let pageTitles: [String: String]
+
+    /// Creates a builder.
+    public init(tocs: [TableOfContents], pageTitles: [String: String]) {
+        self.tocs = Dictionary(tocs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.pageTitles = pageTitles
+    }
+
+    /// The navigation of the whole site: the root TOC's, or one derived from the folders.
+    public func build() -> (Navigation, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        if let root = tocFile(inFolder: "") {
+            var visiting: Set<String> = []
+            let roots = resolve(tocs[root]!, visiting: &visiting, diagnostics: &diagnostics)
+            return (Navigation(roots: roots), diagnostics)
+        }
+        return (Navigation(roots: derived(folder: "")), diagnostics)
+    }
+
+    private func tocFile(inFolder folder: String) -> String? {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        for name in ["TOC.yml", "toc.yml", "TOC.yaml", "toc.yaml", "TOC.md", "toc.md"] where tocs[prefix + name] != nil {
+            return prefix + name
+        }
+        return nil
+    }
+
+    private func resolve(_ toc: TableOfContents, visiting: inout Set<String>, diagnostics: inout [Diagnostic])
+        -> [Navigation.Node]
+    {
+        guard visiting.insert(toc.path).inserted else {
+            diagnostics.append(
+                .warning(
+                    "docgen.toc.cycle", at: SourceLocation(path: toc.path, line: 1),
+                    "this TOC includes itself through nested TOC references; the repeated reference is left out",
+                    fix: "remove the href that points back to an enclosing TOC"))
+            return []
+        }
+        defer { visiting.remove(toc.path) }
+        let folder = SitePath.directory(of: toc.path)
+        return toc.entries.map { node(for: $0, folder: folder, visiting: &visiting, diagnostics: &diagnostics) }
+    }
+
+    private func node(for entry: TOCEntry, folder: String, visiting: inout Set<String>, diagnostics: inout [Diagnostic])
+        -> Navigation.Node
+    {
+        var children = entry.items.map { node(for: $0, folder: folder, visiting: &visiting, diagnostics: &diagnostics) }
+        var target = Navigation.Target.none
+        if let href = entry.href {
+            let (path, suffix) = Self.split(href)
+            if Self.isExternal(href) {
+                target = .external(href)
+            } else if let resolved = SitePath.resolve(path, relativeTo: folder) {
+                if TableOfContents.isTOCFile(resolved), let toc = tocs[resolved] {
+                    children += resolve(toc, visiting: &visiting, diagnostics: &diagnostics)
+                } else if path.hasSuffix("/") || (pageTitles[resolved] == nil && isFolder(resolved)) {
+                    if let nested = tocFile(inFolder: resolved), children.isEmpty {
+                        children = resolve(tocs[nested]!, visiting: &visiting, diagnostics: &diagnostics)
+                    }
+                    if let first = firstPage(inFolder: resolved) { target = .page(first, suffix: suffix) }
+                } else if let page = page(for: resolved) {
+                    target = .page(page, suffix: suffix)
+                } else {
+                    diagnostics.append(missing(entry, href: href))
+                }
+            } else {
+                diagnostics.append(missing(entry, href: href))
+            }
+        }
+        if let topicHref = entry.topicHref, case .none = target, !Self.isExternal(topicHref),
+            let resolved = SitePath.resolve(Self.split(topicHref).0, relativeTo: folder), let page = page(for: resolved)
+        {
+            target = .page(page, suffix: "")
+        }
+        return Navigation.Node(name: entry.name, target: target, keywords: entry.keywords, children: children)
+    }
+
+    private func page(for path: String) -> String? {
+        if pageTitles[path] != nil { return path }
+        for candidate in [path + ".md", path + ".yml", path + "/index.md", path + "/index.yml"] where pageTitles[candidate] != nil {
+            return candidate
+        }
+        return nil
+    }
+
+    private func isFolder(_ path: String) -> Bool {
+        let prefix = path.isEmpty ? "" : path + "/"
+        return pageTitles.keys.contains { $0.hasPrefix(prefix) } || tocs.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    /// The page a folder link opens: its TOC's first page, else its index, else its first page by name.
+    private func firstPage(inFolder folder: String) -> String? {
+        if let toc = tocFile(inFolder: folder) {
+            var visiting: Set<String> = []
+            var ignored: [Diagnostic] = []
+            let nodes = resolve(tocs[toc]!, visiting: &visiting, diagnostics: &ignored)
+            if let first = Navigation(roots: nodes).flattened().first(where: { $0.node.pagePath != nil }) {
+                return first.node.pagePath
+            }
+        }
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        if let index = page(for: prefix + "index") { return index }
+        return pageTitles.keys.filter { $0.hasPrefix(prefix) }.sorted().first
+    }
+
+    /// A navigation for a folder without a TOC: its pages by title, then its subfolders.
+    func derived(folder: String) -> [Navigation.Node] {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        var pages: [Navigation.Node] = []
+        var subfolders = Set<String>()
+        for (path, title) in pageTitles where path.hasPrefix(prefix) {
+            let rest = path.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/") {
+                subfolders.insert(prefix + rest[..<slash])
+            } else {
+                pages.append(Navigation.Node(name: title, target: .page(path, suffix: "")))
+            }
+        }
+        pages.sort { ($0.pagePath?.hasSuffix("index.md") == true ? 0 : 1, $0.name, $0.pagePath ?? "") < ($1.pagePath?.hasSuffix("index.md") == true ? 0 : 1, $1.name, $1.pagePath ?? "") }
+        let sections = subfolders.sorted().map { sub -> Navigation.Node in
+            var visiting: Set<String> = []
+            var ignored: [Diagnostic] = []
+            let children = tocFile(inFolder: sub).map { resolve(tocs[$0]!, visiting: &visiting, diagnostics: &ignored) }
+                ?? derived(folder: sub)
+            let name = sub.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ").capitalized } ?? sub
+            let target = firstPage(inFolder: sub).map { Navigation.Target.page($0, suffix: "") } ?? .none
+            return Navigation.Node(name: name, target: target, children: children)
+        }
+        return pages + sections
+    }
+
+    private func missing(_ entry: TOCEntry, href: String) -> Diagnostic {
+        .warning(
+            "docgen.toc.missing-target", at: entry.location, "TOC entry '\(entry.name)' points at '\(href)', which is not a page of the docset",
+            fix: "correct the href, relative to the TOC file")
+    }
+
+    static func isExternal(_ href: String) -> Bool {
+        if href.hasPrefix("/") || href.hasPrefix("//") { return true }
+        guard let colon = href.firstIndex(of: ":") else { return false }
+        return href[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    static func split(_ href: String) -> (String, String) {
+        guard let index = href.firstIndex(where: { $0 == "?" || $0 == "#" }) else { return (href, "") }
+        return (String(href[..<index]), String(href[index...]))
+    }
+}
