@@ -6,19 +6,56 @@
 /// (which has no crossing on a tree).
 enum CrossingReduction {
     static func order(_ layering: inout Layering, sweeps: Int) {
-        // Two starts: the depth-first order, and the same with the top layer reversed; keep the better.
+        // Three starts: the depth-first order, its mirror image, and the depth-first order with the
+        // top layer reversed. The first that reaches the fewest crossings wins.
         let start = layering.layers
-        improve(&layering, sweeps: sweeps)
-        guard layering.totalCrossings() > 0, let top = start.first, top.count > 1 else { return }
-        let firstResult = layering.layers
-        let firstCrossings = layering.totalCrossings()
-        layering.layers = start
-        layering.layers[0] = top.reversed()
-        improve(&layering, sweeps: sweeps)
-        if layering.totalCrossings() >= firstCrossings {
-            layering.layers = firstResult
-            layering.reindex()
+        var starts = [start, start.map { Array($0.reversed()) }]
+        // Depth-first orders that take short edges first or last push long edges to one side,
+        // where they cross nothing; sweeps alone rarely move a whole long edge across.
+        starts.append(depthFirst(layering, longEdgesLast: true))
+        starts.append(depthFirst(layering, longEdgesLast: false))
+        if let top = start.first, top.count > 1 {
+            var flipped = start
+            flipped[0] = top.reversed()
+            starts.append(flipped)
         }
+        var best: [[Int]] = start
+        var bestCrossings = Int.max
+        for candidate in starts where bestCrossings > 0 {
+            layering.layers = candidate
+            improve(&layering, sweeps: sweeps)
+            let crossings = layering.totalCrossings()
+            if crossings < bestCrossings {
+                bestCrossings = crossings
+                best = layering.layers
+            }
+        }
+        layering.layers = best
+        layering.reindex()
+    }
+
+    /// A depth-first order whose children are visited by the rank where their edge ends.
+    private static func depthFirst(_ layering: Layering, longEdgesLast: Bool) -> [[Int]] {
+        func endRank(_ w: Int) -> Int {
+            guard let edge = layering.dummyEdge[w], let last = layering.chains[edge].last else {
+                return layering.rank[w]
+            }
+            return max(layering.rank[last], layering.rank[layering.chains[edge][0]])
+        }
+        var layers = Array(repeating: [Int](), count: layering.layers.count)
+        var seen = Array(repeating: false, count: layering.vertices.count)
+        func visit(_ v: Int) {
+            seen[v] = true
+            layers[layering.rank[v]].append(v)
+            let children = layering.lower[v].enumerated().sorted {
+                let (a, b) = (endRank($0.element), endRank($1.element))
+                return a != b ? (longEdgesLast ? a < b : a > b) : $0.offset < $1.offset
+            }
+            for (_, w) in children where !seen[w] { visit(w) }
+        }
+        for v in layering.vertices.indices where layering.upper[v].isEmpty && !seen[v] { visit(v) }
+        for v in layering.vertices.indices where !seen[v] { visit(v) }
+        return layers
     }
 
     private static func improve(_ layering: inout Layering, sweeps: Int) {
