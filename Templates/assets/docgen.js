@@ -1,55 +1,428 @@
-// docgen default theme script. Everything works without it; it only enhances:
-// the language toggle keeps the reader's place (the segment or heading at the top of the
-// viewport) and remembers the chosen language.
+// docgen default theme script. Every page works without it (plain links); it only enhances:
+//  1. the language toggle keeps the reader's place: it opens the other language at the segment
+//     (or heading) at the top of the viewport, and remembers the chosen language;
+//  2. "Show original" (target page): each segment can reveal its English source in place, by a
+//     button after the segment (Tab, Enter, Space), a click on the sentence, or one switch for all;
+//  3. "Side by side" (target page): target | source, aligned block by block, stacked on phones.
+// Reader modes are remembered in localStorage. Nothing here reacts to hover or to text selection.
 (function () {
   "use strict";
-  var STORAGE_KEY = "docgen.lang";
 
-  function remember(lang) {
-    try { localStorage.setItem(STORAGE_KEY, lang); } catch (e) { /* storage may be disabled */ }
+  var KEYS = { lang: "docgen.lang", mode: "docgen.readerMode", all: "docgen.showAllOriginals" };
+  var MODES = ["original", "sbs"];
+
+  // ---------------------------------------------------------------- storage
+
+  function load(key) {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function save(key, value) {
+    try {
+      if (value === null || value === "") localStorage.removeItem(key); else localStorage.setItem(key, value);
+    } catch (e) { /* storage may be disabled (private mode, file:// policies): modes then last one page */ }
   }
 
-  // The first segment or heading whose top is at or below the top of the viewport.
-  function placeMarker() {
-    var header = document.querySelector(".site-header");
-    var offset = header ? header.getBoundingClientRect().height : 0;
-    var candidates = document.querySelectorAll("main [data-seg], main h1[id], main h2[id], main h3[id], main h4[id]");
-    for (var i = 0; i < candidates.length; i++) {
-      var rect = candidates[i].getBoundingClientRect();
-      if (rect.bottom > offset + 4) {
-        var el = candidates[i];
-        if (el.hasAttribute("data-seg")) return "seg=" + encodeURIComponent(el.getAttribute("data-seg"));
-        return el.id;
-      }
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  // ---------------------------------------------------------------- live region
+
+  var live = null;
+  function announce(text) {
+    if (!text) return;
+    if (!live) {
+      live = document.createElement("div");
+      live.className = "visually-hidden";
+      live.setAttribute("aria-live", "polite");
+      live.setAttribute("role", "status");
+      document.body.appendChild(live);
     }
-    return "";
+    // Clearing first makes screen readers announce the same text twice in a row.
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 30);
+  }
+
+  // ---------------------------------------------------------------- 1. the toggle keeps your place
+
+  function headerOffset() {
+    var header = document.querySelector(".site-header");
+    var offset = header ? header.getBoundingClientRect().bottom : 0;
+    var columns = document.querySelector(".sbs-columns");
+    if (columns) offset = Math.max(offset, columns.getBoundingClientRect().bottom);
+    return Math.max(0, offset);
+  }
+
+  // The first segment (or, on pages without segments, heading) still visible below the header.
+  function placeMarker() {
+    var top = headerOffset() + 2;
+    var article = document.querySelector("main .content");
+    if (!article) return "";
+    var segs = article.querySelectorAll("[data-seg]");
+    var i, rect;
+    for (i = 0; i < segs.length; i++) {
+      rect = segs[i].getBoundingClientRect();
+      if (rect.height > 0 && rect.bottom > top) return "seg=" + encodeURIComponent(segs[i].getAttribute("data-seg"));
+    }
+    var headings = article.querySelectorAll("h1[id], h2[id], h3[id], h4[id]");
+    var last = "";
+    for (i = 0; i < headings.length; i++) {
+      if (headings[i].getBoundingClientRect().top <= top + 8) last = headings[i].id; else break;
+    }
+    return last;
   }
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.language-toggle");
+    var link = event.target.closest && event.target.closest("a.language-toggle, a.outline-lang");
     if (!link) return;
     var lang = link.getAttribute("data-lang") || link.getAttribute("hreflang");
-    if (lang) remember(lang);
-    var marker = placeMarker();
-    if (marker && window.scrollY > 0) {
-      link.href = link.href.split("#")[0] + "#" + marker;
-    }
+    if (lang) save(KEYS.lang, lang);
+    if (!link.classList.contains("language-toggle")) return; // section links keep their heading
+    var marker = window.scrollY > 0 ? placeMarker() : "";
+    link.href = link.href.split("#")[0] + (marker ? "#" + marker : "");
   });
 
-  // On arrival with #seg=ID, scroll that segment into view.
-  function restore() {
-    var hash = decodeURIComponent(location.hash.slice(1));
-    if (hash.indexOf("seg=") !== 0) return;
-    var id = hash.slice(4);
-    var all = document.querySelectorAll("[data-seg]");
-    for (var i = 0; i < all.length; i++) {
-      if (all[i].getAttribute("data-seg") === id) {
-        all[i].scrollIntoView({ block: "start" });
-        all[i].classList.add("seg-target");
+  function findSegment(id) {
+    var all = document.querySelectorAll("main .content [data-seg]");
+    for (var i = 0; i < all.length; i++) if (all[i].getAttribute("data-seg") === id) return all[i];
+    return null;
+  }
+
+  // On arrival with #seg=ID, bring that segment to the top (again once images have loaded,
+  // unless the reader has scrolled since).
+  function restorePlace() {
+    var hash = location.hash.slice(1);
+    var target = null;
+    try { hash = decodeURIComponent(hash); } catch (e) { return; }
+    if (hash.indexOf("seg=") === 0) target = findSegment(hash.slice(4));
+    else if (hash && currentMode()) target = document.getElementById(hash); // relaid out by a reader mode
+    if (!target) return;
+    var place = function () {
+      target.scrollIntoView({ block: "start" });
+      return window.scrollY;
+    };
+    var placed = place();
+    target.classList.add("seg-target");
+    window.addEventListener("load", function () {
+      if (Math.abs(window.scrollY - placed) < 2) place();
+    });
+  }
+
+  // ---------------------------------------------------------------- reader modes (target page)
+
+  var bar = document.querySelector(".reader-modes");
+  var template = document.getElementById("seg-sources");
+  var article = document.querySelector("main .content");
+  var sources = null; // id -> element holding the rendered source HTML
+
+  function sourceFor(id) {
+    if (!sources) {
+      sources = {};
+      var root = template.content || template;
+      each(root.querySelectorAll(".seg-source[data-seg]"), function (el) { sources[el.getAttribute("data-seg")] = el; });
+    }
+    return sources[id] || null;
+  }
+
+  function text(name) { return bar ? bar.getAttribute("data-" + name) || "" : ""; }
+  function sourceLang() { return text("source-lang") || "en"; }
+
+  function segmentsOf(root) {
+    return Array.prototype.filter.call(root.querySelectorAll(".seg[data-seg]"), function (seg) {
+      return !seg.closest(".sbs-source");
+    });
+  }
+
+  // -- 2. show the original
+
+  var originalsReady = false;
+
+  // Where a segment's button and English go: after the segment, or after the link, summary or
+  // button that contains it (an interactive element must not hold another one).
+  function anchorFor(seg) {
+    var outer = seg.parentElement && seg.parentElement.closest("a, button, summary, label");
+    return outer && article.contains(outer) ? outer : seg;
+  }
+
+  function prepareOriginals() {
+    if (originalsReady) return;
+    originalsReady = true;
+    var lastInserted = new Map();
+    var code = sourceLang();
+    segmentsOf(article).forEach(function (seg, index) {
+      var id = seg.getAttribute("data-seg");
+      var source = sourceFor(id);
+      if (!source) return;
+      var anchor = anchorFor(seg);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "seg-toggle";
+      button.setAttribute("aria-expanded", "false");
+      var panelId = "seg-original-" + index;
+      button.setAttribute("aria-controls", panelId);
+      button.setAttribute("data-for", id);
+      button.innerHTML = '<span aria-hidden="true"></span><span class="visually-hidden"></span>';
+      button.firstChild.textContent = code.toUpperCase();
+      button.lastChild.textContent = text("seg-toggle-label");
+      var panel = document.createElement("span");
+      panel.className = "seg-original";
+      panel.id = panelId;
+      panel.lang = code;
+      panel.hidden = true;
+      panel.innerHTML = source.innerHTML;
+      var after = lastInserted.get(anchor) || anchor;
+      after.parentNode.insertBefore(button, after.nextSibling);
+      button.parentNode.insertBefore(panel, button.nextSibling);
+      lastInserted.set(anchor, panel);
+      seg.setAttribute("data-original", panelId);
+    });
+  }
+
+  function setExpanded(button, expanded) {
+    var panel = document.getElementById(button.getAttribute("aria-controls"));
+    if (!panel) return;
+    button.setAttribute("aria-expanded", expanded ? "true" : "false");
+    panel.hidden = !expanded;
+    var seg = findSegment(button.getAttribute("data-for"));
+    if (seg) seg.classList.toggle("seg-open", expanded);
+  }
+
+  function toggleOne(button) {
+    var expanded = button.getAttribute("aria-expanded") !== "true";
+    setExpanded(button, expanded);
+    var panel = document.getElementById(button.getAttribute("aria-controls"));
+    announce(expanded ? text("announce-shown") + " " + panel.textContent : text("announce-hidden"));
+    syncAllButton();
+  }
+
+  function allButtons() { return article.querySelectorAll("button.seg-toggle"); }
+
+  function syncAllButton() {
+    var all = bar.querySelector(".reader-all");
+    var buttons = allButtons();
+    var open = Array.prototype.every.call(buttons, function (b) { return b.getAttribute("aria-expanded") === "true"; });
+    all.setAttribute("aria-pressed", buttons.length && open ? "true" : "false");
+  }
+
+  function setAll(expanded, quiet) {
+    each(allButtons(), function (b) { setExpanded(b, expanded); });
+    syncAllButton();
+    save(KEYS.all, expanded ? "1" : "");
+    if (!quiet) announce(text(expanded ? "announce-all-shown" : "announce-all-hidden"));
+  }
+
+  // A click on a sentence reveals its English, unless the click ends a text selection, is a
+  // double or triple click (word and line selection) or lands on a link or a control.
+  function onArticleClick(event) {
+    if (!document.body.classList.contains("mode-original")) return;
+    var button = event.target.closest("button.seg-toggle");
+    if (button) { toggleOne(button); return; }
+    if (event.detail > 1 || event.button !== 0) return;
+    var selection = window.getSelection && window.getSelection();
+    if (selection && !selection.isCollapsed && selection.toString().trim() !== "") return;
+    if (event.target.closest("a, button, input, select, textarea, summary, label, .seg-original")) return;
+    var seg = event.target.closest(".seg[data-original]");
+    if (!seg) return;
+    var toggle = article.querySelector('button.seg-toggle[aria-controls="' + seg.getAttribute("data-original") + '"]');
+    if (toggle) toggleOne(toggle);
+  }
+
+  // -- 3. side by side
+
+  var sbs = null; // { columns, rows: [{ row, block, list }] }
+
+  function cleanSourceClone(clone) {
+    var code = sourceLang();
+    each(clone.querySelectorAll(".seg[data-seg]"), function (seg) {
+      var id = seg.getAttribute("data-seg");
+      var source = sourceFor(id);
+      seg.removeAttribute("data-seg");
+      seg.removeAttribute("data-original");
+      seg.className = "seg-src";
+      seg.setAttribute("data-seg-source", id);
+      if (source) { seg.innerHTML = source.innerHTML; seg.lang = code; } else { seg.lang = document.documentElement.lang; }
+    });
+    each(clone.querySelectorAll(".seg-toggle, .seg-original, .heading-anchor, img, picture, svg, details.image-description, script"), function (el) {
+      el.parentNode.removeChild(el);
+    });
+    each(clone.querySelectorAll(".alert"), function (alert) {
+      var kind = /alert-(note|tip|important|caution|warning)/.exec(alert.className);
+      var title = alert.querySelector(".alert-title");
+      if (kind && title && text("source-alert-" + kind[1])) { title.textContent = text("source-alert-" + kind[1]); title.lang = code; }
+    });
+    if (clone.id) clone.removeAttribute("id");
+    each(clone.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+    each(clone.querySelectorAll("[aria-labelledby], [aria-describedby], [aria-controls]"), function (el) {
+      el.removeAttribute("aria-labelledby"); el.removeAttribute("aria-describedby"); el.removeAttribute("aria-controls");
+    });
+    return clone;
+  }
+
+  function makeRow(targetNode) {
+    var row = document.createElement("div");
+    row.className = "sbs-row";
+    var left = document.createElement("div");
+    left.className = "sbs-cell sbs-target";
+    var right = document.createElement("div");
+    right.className = "sbs-cell sbs-source";
+    right.lang = sourceLang();
+    row.appendChild(left);
+    row.appendChild(right);
+    left.appendChild(targetNode);
+    right.appendChild(cleanSourceClone(targetNode.cloneNode(true)));
+    if (!right.querySelector(".seg-src")) row.classList.add("sbs-row-untranslated");
+    return row;
+  }
+
+  function buildSideBySide() {
+    if (sbs) return;
+    var blocks = Array.prototype.filter.call(article.children, function (el) {
+      return !el.classList.contains("last-updated") && el.tagName !== "TEMPLATE";
+    });
+    var rows = [];
+    var columns = document.createElement("div");
+    columns.className = "sbs-columns";
+    columns.setAttribute("aria-hidden", "true");
+    columns.innerHTML = '<span lang=""></span><span></span>';
+    columns.firstChild.lang = document.documentElement.lang;
+    columns.firstChild.textContent = text("column-target");
+    columns.lastChild.lang = sourceLang();
+    columns.lastChild.textContent = text("column-source");
+    if (blocks.length) article.insertBefore(columns, blocks[0]);
+    blocks.forEach(function (block) {
+      var isList = (block.tagName === "UL" || block.tagName === "OL") && block.children.length > 1;
+      if (!isList) {
+        var placeholder = document.createComment("sbs");
+        block.parentNode.insertBefore(placeholder, block);
+        var row = makeRow(block);
+        placeholder.parentNode.insertBefore(row, placeholder);
+        placeholder.parentNode.removeChild(placeholder);
+        rows.push({ row: row, block: block });
         return;
+      }
+      // A list is split into one row per item, so long lists stay aligned item by item.
+      var items = Array.prototype.slice.call(block.children);
+      var start = block.tagName === "OL" ? (parseInt(block.getAttribute("start"), 10) || 1) : 1;
+      var marker = document.createComment("sbs-list");
+      block.parentNode.insertBefore(marker, block);
+      block.parentNode.removeChild(block);
+      items.forEach(function (item, n) {
+        var part = block.cloneNode(false);
+        part.classList.add("sbs-list-part");
+        if (block.tagName === "OL") part.setAttribute("start", String(start + n));
+        part.appendChild(item);
+        var row = makeRow(part);
+        marker.parentNode.insertBefore(row, marker);
+        rows.push({ row: row, block: block, item: item, part: part });
+      });
+      rows[rows.length - 1].marker = marker;
+    });
+    sbs = { columns: columns, rows: rows };
+  }
+
+  function teardownSideBySide() {
+    if (!sbs) return;
+    sbs.rows.forEach(function (entry) {
+      var row = entry.row;
+      if (entry.item) {
+        entry.block.appendChild(entry.item); // rows come in order, so items do too
+        if (entry.marker) {
+          entry.marker.parentNode.insertBefore(entry.block, entry.marker);
+          entry.marker.parentNode.removeChild(entry.marker);
+        }
+      } else {
+        row.parentNode.insertBefore(entry.block, row);
+      }
+      row.parentNode.removeChild(row);
+    });
+    if (sbs.columns.parentNode) sbs.columns.parentNode.removeChild(sbs.columns);
+    sbs = null;
+  }
+
+  // -- switching modes
+
+  function currentMode() {
+    for (var i = 0; i < MODES.length; i++) if (document.body.classList.contains("mode-" + MODES[i])) return MODES[i];
+    return "";
+  }
+
+  function setMode(mode, quiet) {
+    if (MODES.indexOf(mode) < 0) mode = "";
+    var anchorId = quiet ? "" : placeMarker();
+    document.body.classList.remove("mode-original", "mode-sbs");
+    if (mode !== "sbs") teardownSideBySide();
+    if (mode === "original") {
+      prepareOriginals();
+      setAll(load(KEYS.all) === "1", true);
+    }
+    if (mode === "sbs") buildSideBySide();
+    if (mode) document.body.classList.add("mode-" + mode);
+    each(bar.querySelectorAll(".reader-mode"), function (b) {
+      b.setAttribute("aria-pressed", b.getAttribute("data-mode") === mode ? "true" : "false");
+    });
+    bar.querySelector(".reader-all").hidden = mode !== "original";
+    bar.querySelector(".reader-hint").hidden = mode !== "original";
+    save(KEYS.mode, mode);
+    if (!quiet) {
+      announce(text(mode === "original" ? "announce-mode-original" : mode === "sbs" ? "announce-mode-sbs" : "announce-mode-off"));
+      // Keep the sentence the reader was at in view across the relayout.
+      if (anchorId.indexOf("seg=") === 0) {
+        var seg = findSegment(decodeURIComponent(anchorId.slice(4)));
+        if (seg && window.scrollY > 0) seg.scrollIntoView({ block: "start" });
       }
     }
   }
-  remember(document.documentElement.lang);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", restore); else restore();
+
+  function initReaderModes() {
+    if (!bar || !template || !article) return;
+    bar.hidden = false;
+    bar.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (button.classList.contains("reader-mode")) {
+        var mode = button.getAttribute("data-mode");
+        setMode(currentMode() === mode ? "" : mode);
+      } else if (button.classList.contains("reader-all")) {
+        setAll(button.getAttribute("aria-pressed") !== "true");
+      }
+    });
+    article.addEventListener("click", onArticleClick);
+    var saved = load(KEYS.mode);
+    if (saved) setMode(saved, true);
+  }
+
+  // ---------------------------------------------------------------- outline: current section
+
+  function initOutline() {
+    var links = document.querySelectorAll(".outline a[href^='#']");
+    if (!links.length || !("IntersectionObserver" in window)) return;
+    var byId = {};
+    each(links, function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+    var current = null;
+    var update = function () {
+      var top = headerOffset() + 16;
+      var found = null;
+      Object.keys(byId).forEach(function (id) {
+        var h = document.getElementById(id);
+        if (h && h.getBoundingClientRect().top <= top && (!found || h.getBoundingClientRect().top > found.getBoundingClientRect().top)) found = h;
+      });
+      var link = found ? byId[found.id] : null;
+      if (link === current) return;
+      if (current) current.removeAttribute("aria-current");
+      if (link) link.setAttribute("aria-current", "location");
+      current = link;
+    };
+    var pending = false;
+    window.addEventListener("scroll", function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; update(); });
+    }, { passive: true });
+    update();
+  }
+
+  function start() {
+    initReaderModes();
+    restorePlace();
+    initOutline();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
