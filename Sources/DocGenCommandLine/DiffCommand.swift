@@ -1,0 +1,130 @@
+import ArgumentParser
+import DocGenCore
+import DocGenTranslation
+import Foundation
+
+/// `docgen diff`: what changed in the segments between two content folders or two git revisions.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show which segments changed between two versions of the content.",
+        discussion: """
+            docgen diff OLD NEW                          compares two content folders
+            docgen diff --git REV1 REV2 [--content DIR]  compares DIR (default: .) at two git revisions
+
+            Segment ids change between revisions, so segments are matched by their English text and
+            position. Each changed segment is: source changed (with a word similarity; 'stale' when its
+            translation did not change), target changed, markup only, added or removed.
+            Exit status: 0 no differences, 1 differences, 2 errors.
+            """)
+
+    @Flag(name: .long, help: "Compare two git revisions instead of two folders.")
+    var git = false
+
+    @Option(name: .long, help: ArgumentHelp("With --git: the content folder in the repository.", valueName: "DIR"))
+    var content = "."
+
+    @Option(name: .long, help: "human (default) or json (one JSON object per changed segment).")
+    var format = "human"
+
+    @Flag(name: .long, help: "Colour the word changes (default: when standard output is a terminal).")
+    var color = false
+
+    @Flag(name: .long, help: "Never colour the output.")
+    var noColor = false
+
+    @Argument(help: "OLD NEW folders, or REV1 REV2 with --git.")
+    var versions: [String]
+
+    func run() throws {
+        do {
+            guard versions.count == 2 else { throw ValidationError("give exactly two folders or revisions") }
+            guard format == "human" || format == "json" else { throw ValidationError("--format is human or json") }
+            let old: [SourceFile]
+            let new: [SourceFile]
+            if git {
+                old = try GitRevision.readArticles(revision: versions[0], content: content)
+                new = try GitRevision.readArticles(revision: versions[1], content: content)
+            } else {
+                old = try ContentFolder.readArticles(versions[0])
+                new = try ContentFolder.readArticles(versions[1])
+            }
+            let diff = RevisionDiff.compare(old: old, new: new)
+            let useColor = !noColor && (color || isatty(STDOUT_FILENO) != 0)
+            let text = format == "json" ? DiffFormatter.jsonLines(diff) : DiffFormatter.human(diff, color: useColor)
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if format == "json" { Console.error(DiffFormatter.summary(diff)) }
+            if diff.hasDifferences { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Reads the Markdown articles of a folder at a git revision, through the `git` executable.
+enum GitRevision {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Every `.md` file under `content` at `revision`, with paths relative to `content`.
+    static func readArticles(revision: String, content: String) throws -> [SourceFile] {
+        let prefix = try String(decoding: git(["rev-parse", "--show-prefix"], in: content), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let listing = try git(["ls-tree", "-r", "-z", "--full-name", "--name-only", revision, "--", "."], in: content)
+        let paths = listing.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            .filter { $0.lowercased().hasSuffix(".md") && $0.hasPrefix(prefix) }.sorted()
+        guard !paths.isEmpty else { return [] }
+        // One `git cat-file --batch` for all files: "<sha> blob <size>\n<bytes>\n" per request.
+        let requests = paths.map { "\(revision):\($0)\n" }.joined()
+        let output = try git(["cat-file", "--batch"], in: content, input: Data(requests.utf8))
+        var files: [SourceFile] = []
+        var cursor = output.startIndex
+        for path in paths {
+            guard let newline = output[cursor...].firstIndex(of: UInt8(ascii: "\n")) else {
+                throw Failure(description: "git cat-file ended early at \(path)")
+            }
+            let header = String(decoding: output[cursor..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]) else {
+                throw Failure(description: "git cannot read \(revision):\(path)")
+            }
+            let start = newline + 1
+            files.append(
+                SourceFile(
+                    path: String(path.dropFirst(prefix.count)),
+                    text: String(decoding: output[start..<(start + size)], as: UTF8.self)))
+            cursor = start + size + 1
+        }
+        return files
+    }
+
+    private static func git(_ arguments: [String], in directory: String, input: Data? = nil) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory] + arguments
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        // Feed and drain concurrently so neither pipe fills up.
+        let writer = Thread {
+            if let input { stdin.fileHandleForWriting.write(input) }
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: "git \(arguments.joined(separator: " ")) failed: \(message)")
+        }
+        return output
+    }
+}
