@@ -17,7 +17,7 @@ public struct DocGenCommand: ParsableCommand {
 
     /// Every subcommand, in the order `--help` lists them.
     static let subcommandList: [ParsableCommand.Type] = [
-        BuildCommand.self, SegmentsCommand.self, DiffCommand.self, CheckCommand.self,
+        BuildCommand.self, SegmentsCommand.self, DiffCommand.self, CheckCommand.self, FlowCommand.self,
     ]
 
     public init() {}

@@ -1,0 +1,62 @@
+import DocGenContent
+import DocGenCore
+
+/// The flow as the JSON `flowchart.js` reads from `<script type="application/json">`, written by
+/// hand in a fixed key order so the page is byte-identical from run to run.
+enum FlowJSON {
+    static func data(flow: Flow, language: Language, links: FlowLinks) -> String {
+        let strings = FlowStrings(language)
+        var seen: Set<String> = []
+        var nodes: [String] = []
+        for node in flow.nodes where seen.insert(node.id).inserted {
+            let answers = node.answers.map { answer in
+                "{\"label\":\(s(answer.label?.resolved(language) ?? strings.continueLabel)),\"to\":\(s(answer.targetID))}"
+            }
+            let nodeLinks = node.links.map { link in
+                "{\"href\":\(s(links.article(link.target))),\"text\":\(s(link.text.resolved(language)))}"
+            }
+            var fields = [
+                "\"id\":\(s(node.id))", "\"kind\":\(s(node.kind.rawValue))",
+                "\"kindName\":\(s(strings.kindName(node.kind)))", "\"text\":\(s(node.text.resolved(language)))",
+            ]
+            if let detail = node.detail { fields.append("\"detail\":\(s(detail.resolved(language)))") }
+            fields.append("\"links\":[\(nodeLinks.joined(separator: ","))]")
+            fields.append("\"answers\":[\(answers.joined(separator: ","))]")
+            fields.append("\"page\":\(s(links.nodePage(node.id)))")
+            nodes.append("{" + fields.joined(separator: ",") + "}")
+        }
+        let ui = [
+            ("yourAnswers", strings.yourAnswers), ("change", strings.change), ("startAgain", strings.startAgain),
+            ("end", strings.end), ("readMore", strings.readMore), ("stepByStep", strings.stepByStep),
+        ].map { "\(s($0.0)):\(s($0.1))" }.joined(separator: ",")
+        return "{\"name\":\(s(flow.name)),\"start\":\(s(flow.startID)),\"strings\":{\(ui)},\"nodes\":[\n"
+            + nodes.joined(separator: ",\n") + "\n]}"
+    }
+
+    /// A JSON string literal, safe inside `<script>` (`<` is escaped so `</script>` cannot occur).
+    static func s(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
