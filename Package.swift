@@ -38,14 +38,14 @@ let package = Package(
         .target(
             name: "DocGenRender",
             dependencies: [
-                "DocGenCore", "DocGenMarkdown", "DocGenContent", "DocGenFlowchart", "DocGenTranslation",
+                "DocGenCore", "DocGenMarkdown", "DocGenContent",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
             name: "DocGenSite",
             dependencies: [
-                "DocGenCore", "DocGenContent", "DocGenRender", "DocGenFlowchart", "DocGenTranslation",
+                "DocGenCore", "DocGenContent", "DocGenRender",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

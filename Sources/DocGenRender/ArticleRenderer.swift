@@ -10,6 +10,18 @@ public struct RenderedBody: Sendable {
     public var headings: [(id: String, level: Int, text: String)]
     /// The HTML inside each segment span, in order (used to show the other language's text).
     public var segments: [(id: String, html: String)]
+    /// Every id a link may target on this page: heading ids and raw `<a name>`/`id` anchors.
+    public var anchors: Set<String>
+}
+
+/// A link to another page's `#fragment`, checked once every page's anchors are known.
+public struct FragmentLink: Sendable, Hashable {
+    /// The content path of the linked page.
+    public var page: String
+    /// The fragment, without `#`.
+    public var fragment: String
+    /// Where the link is written.
+    public var location: SourceLocation
 }
 
 /// Renders an article's body in both languages: composes each side's Markdown, rewrites DocFX
@@ -28,7 +40,9 @@ public struct ArticleRenderer: Sendable {
     }
 
     /// The body of `article` for the target side and, unless the article is target-only, the source side.
-    public func render(_ article: Article) -> (bodies: [TextSide: RenderedBody], diagnostics: [Diagnostic]) {
+    public func render(_ article: Article) -> (
+        bodies: [TextSide: RenderedBody], diagnostics: [Diagnostic], fragmentLinks: [FragmentLink]
+    ) {
         let sides: [TextSide] = article.isTargetOnly ? [.target] : [.target, .source]
         let parsed = sides.map { parse(article, side: $0) }
         var diagnostics: [Diagnostic] = []
@@ -43,17 +57,20 @@ public struct ArticleRenderer: Sendable {
         let englishTexts = headingLists.last.map { $0.map(\.text) }
         let sameShape = headingLists.count < 2 || headingLists[0].count == headingLists[1].count
         var bodies: [TextSide: RenderedBody] = [:]
+        var fragmentLinks: [FragmentLink] = []
         for (index, document) in parsed.enumerated() {
             let headings = headingLists[index]
             let ids = Headings.ids(for: headings, slugSources: sameShape ? englishTexts : nil)
-            let (html, segments, linkDiagnostics) = renderHTML(document, article: article, headingIDs: ids)
-            diagnostics += linkDiagnostics
+            let anchors = Set(ids).union(Headings.htmlAnchors(in: document.root))
+            let (html, segments, collector) = renderHTML(document, article: article, headingIDs: ids, anchors: anchors)
+            diagnostics += collector.diagnostics
+            if index == 0 { fragmentLinks = collector.fragmentLinks }
             bodies[document.side] = RenderedBody(
                 html: html,
                 headings: zip(ids, headings).map { (id: $0, level: $1.level, text: $1.text) },
-                segments: segments)
+                segments: segments, anchors: anchors)
         }
-        return (bodies, Self.deduplicated(diagnostics))
+        return (bodies, Self.deduplicated(diagnostics), fragmentLinks)
     }
 
     /// One side's Markdown, parsed, with the maps back to the file.
@@ -85,13 +102,12 @@ public struct ArticleRenderer: Sendable {
             maps: ComposedSourceMap(maps: [rewritten.map, composed.map]), fileIssues: issues)
     }
 
-    private func renderHTML(_ document: ParsedSide, article: Article, headingIDs: [String])
-        -> (String, [(id: String, html: String)], [Diagnostic])
+    private func renderHTML(_ document: ParsedSide, article: Article, headingIDs: [String], anchors ids: Set<String>)
+        -> (String, [(id: String, html: String)], DiagnosticCollector)
     {
         let language = links.paths.language(for: document.side)
         let collector = DiagnosticCollector()
         let location = { (position: TextPosition) in article.location(ofOffset: document.fileOffset(of: position)) }
-        let ids = Set(headingIDs).union(Headings.htmlAnchors(in: document.root))
         var alertTitles: [DocFXAlert: String] = [:]
         for alert in DocFXAlert.allCases { alertTitles[alert] = theme.string("alert." + alert.rawValue.lowercased(), language) }
         let context = HTMLRenderContext(
@@ -105,7 +121,11 @@ public struct ArticleRenderer: Sendable {
                 }
                 switch links.resolveLink(destination, from: article.path, in: language, at: location(position)) {
                 case .external(let url), .resource(let url): return url
-                case .page(let url, _, _): return url
+                case .page(let url, let page, let fragment):
+                    if let fragment, !fragment.isEmpty {
+                        collector.fragmentLinks.append(FragmentLink(page: page, fragment: fragment, location: location(position)))
+                    }
+                    return url
                 case .missing(let url, let diagnostic):
                     collector.add(diagnostic)
                     return url
@@ -130,7 +150,7 @@ public struct ArticleRenderer: Sendable {
             headingIDs: headingIDs,
             alertTitles: alertTitles)
         let (html, segments) = HTMLRenderer.renderWithSegments(document.root, context: context)
-        return (html, segments, collector.diagnostics)
+        return (html, segments, collector)
     }
 
     /// Both languages report the same link problems; keep one per file, line and message.
@@ -146,6 +166,7 @@ public struct ArticleRenderer: Sendable {
 /// Collects diagnostics from the renderer's callbacks during one synchronous render.
 final class DiagnosticCollector: @unchecked Sendable {
     private(set) var diagnostics: [Diagnostic] = []
+    var fragmentLinks: [FragmentLink] = []
 
     func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 }

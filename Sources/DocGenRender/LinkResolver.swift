@@ -13,9 +13,15 @@ public struct LinkResolver: Sendable {
     public let paths: PagePaths
     /// Pages that exist besides articles (content path → true), for example YAML pages.
     public let otherPages: Set<String>
+    /// Where root-relative links (`/azure/…`) lead, e.g. `https://docs.microsoft.com/fr-fr`; kept as written when `nil`.
+    public let rootLinkBase: String?
 
     /// Creates a resolver over the content folder's file list.
-    public init(articlePaths: Set<String>, resourcePaths: Set<String>, otherPages: Set<String> = [], paths: PagePaths) {
+    public init(
+        articlePaths: Set<String>, resourcePaths: Set<String>, otherPages: Set<String> = [], paths: PagePaths,
+        rootLinkBase: String? = nil
+    ) {
+        self.rootLinkBase = rootLinkBase
         self.articlePaths = articlePaths
         self.resourcePaths = Dictionary(resourcePaths.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         self.otherPages = otherPages
@@ -39,6 +45,9 @@ public struct LinkResolver: Sendable {
         -> Resolution
     {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("/"), !trimmed.hasPrefix("//"), let rootLinkBase {
+            return .external(rootLinkBase + trimmed)
+        }
         if trimmed.isEmpty || isExternal(trimmed) || trimmed.hasPrefix("#") || trimmed.hasPrefix("/") {
             return .external(destination)
         }

@@ -2,8 +2,40 @@ import DocGenContent
 import DocGenCore
 import DocGenMarkdown
 
-/// Renders the pages of a site: each article in both languages, a home page per language and
-/// the root language chooser. Pure: articles and theme in, `OutputFile`s and diagnostics out.
+/// Everything the page stage needs to know about the site besides the articles themselves.
+public struct SiteSettings: Sendable {
+    /// The site's name, shown in the header and `<title>`.
+    public var title: String
+    /// The absolute URL the site is published at (ends with `/`), for canonical links and the sitemap.
+    public var baseURL: String?
+    /// A URL prefix for "view source" links.
+    public var repositoryURL: String?
+    /// Where root-relative links lead.
+    public var rootLinkBase: String?
+
+    /// Creates settings.
+    public init(title: String, baseURL: String? = nil, repositoryURL: String? = nil, rootLinkBase: String? = nil) {
+        self.title = title
+        self.baseURL = baseURL
+        self.repositoryURL = repositoryURL
+        self.rootLinkBase = rootLinkBase
+    }
+}
+
+/// One article's pages and what the site-wide checks need from them.
+public struct RenderedArticle: Sendable {
+    /// The pages written (one per language).
+    public var files: [OutputFile]
+    /// Problems found while rendering.
+    public var diagnostics: [Diagnostic]
+    /// Ids links may target on this article's pages.
+    public var anchors: Set<String>
+    /// Links from this article to other pages' fragments.
+    public var fragmentLinks: [FragmentLink]
+}
+
+/// Renders the pages of a site: each article in both languages with its navigation furniture,
+/// a home page per language and the root language chooser. Pure: values in, `OutputFile`s out.
 public struct SiteRenderer: Sendable {
     /// The theme (strings and assets).
     public let theme: Theme
@@ -13,30 +45,40 @@ public struct SiteRenderer: Sendable {
     public let paths: PagePaths
     /// Link resolution over the content folder.
     public let links: LinkResolver
-    /// The site's name, shown in the header and `<title>`.
-    public let siteTitle: String
+    /// Site-wide settings.
+    public let settings: SiteSettings
+    let furniture: Furniture
 
-    /// Creates a renderer.
-    public init(theme: Theme, templates: PageTemplates, paths: PagePaths, links: LinkResolver, siteTitle: String) {
+    /// Creates a renderer over the site's navigation; `titles` maps each page's content path to its titles.
+    public init(
+        theme: Theme, templates: PageTemplates, paths: PagePaths, links: LinkResolver, settings: SiteSettings,
+        navigation: Navigation = Navigation(roots: []), titles: [String: (target: String, source: String?)] = [:]
+    ) {
         self.theme = theme
         self.templates = templates
         self.paths = paths
         self.links = links
-        self.siteTitle = siteTitle
+        self.settings = settings
+        self.furniture = Furniture(
+            index: NavigationIndex(navigation), paths: paths, theme: theme, titles: titles,
+            rootLinkBase: settings.rootLinkBase)
     }
 
-    private var contexts: PageContext { PageContext(theme: theme, paths: paths, siteTitle: siteTitle) }
+    /// The site's name.
+    public var siteTitle: String { settings.title }
+
+    var contexts: PageContext { PageContext(theme: theme, paths: paths, siteTitle: settings.title) }
 
     /// Both language pages of one article.
-    public func renderArticle(_ article: Article) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let (bodies, diagnostics) = ArticleRenderer(links: links, theme: theme).render(article)
+    public func renderArticle(_ article: Article) -> RenderedArticle {
+        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(links: links, theme: theme).render(article)
         let sourceSegments = bodies[.source].map { $0.segments.map { ["id": $0.id, "html": $0.html] } } ?? []
         var files: [OutputFile] = []
         var problems = diagnostics
         for language in paths.languages {
             let side = paths.side(for: language)
             let outputPath = paths.page(forArticle: article.path, in: language)
-            let context: [String: Any]
+            var context: [String: Any]
             let template: String
             if let body = bodies[side] {
                 context = articleContext(
@@ -47,6 +89,7 @@ public struct SiteRenderer: Sendable {
                 context = missingContext(article, language: language, outputPath: outputPath)
                 template = "missing"
             }
+            PageContext.merge(furniture.context(forPage: article.path, outputPath: outputPath, language: language), into: &context)
             guard let html = templates.renderPage(template, context: context) else {
                 problems.append(
                     .error(
@@ -57,7 +100,8 @@ public struct SiteRenderer: Sendable {
             }
             files.append(OutputFile(path: outputPath, text: html))
         }
-        return (files, problems)
+        let anchors = bodies[.target]?.anchors ?? []
+        return RenderedArticle(files: files, diagnostics: problems, anchors: anchors, fragmentLinks: fragmentLinks)
     }
 
     private func articleContext(
@@ -77,24 +121,47 @@ public struct SiteRenderer: Sendable {
             "outline": outline,
             "hasOutline": !outline.isEmpty,
             "otherLanguage": contexts.alternate(from: outputPath, to: otherPath, language: other),
-            "alternates": paths.languages.map { lang in
-                ["hreflang": lang.code, "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: lang))]
-            },
+            "alternates": article.isTargetOnly
+                ? [["hreflang": paths.targetLanguage.code, "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: paths.targetLanguage))]]
+                : paths.languages.map { lang in
+                    ["hreflang": lang.code, "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: lang))]
+                },
             "machineTranslated": article.frontMatter.translationType == .machine && side == .target,
             "targetOnly": article.isTargetOnly,
             "segmentCount": article.segments.count,
             "sourceSegments": sourceSegments,
             "hasSourceSegments": !sourceSegments.isEmpty,
             "sourceLang": paths.sourceLanguage.code,
+            "pageKind": article.kind.rawValue,
+            "isFAQ": article.kind == .faq,
+            "isLanding": article.kind == .landing,
         ]
+        values.merge(publishing(outputPath: outputPath, language: language)) { $1 }
+        if let repository = settings.repositoryURL {
+            values["sourceURL"] = repository + article.path
+        }
         if let description = article.frontMatter.description, side == .target || article.isTargetOnly {
             values["description"] = description
         }
         if let date = article.frontMatter.date ?? article.frontMatter.lastHandoff {
             values["date"] = ["iso": date.iso8601, "display": DateText.display(date, languageCode: language.code)]
         }
+        if article.kind == .faq, side == .target {
+            values["structuredData"] = StructuredData.faqPage(article.faq, language: language)
+        }
         PageContext.merge(values, into: &context)
         return context
+    }
+
+    /// Canonical URL and Open Graph values of a page.
+    func publishing(outputPath: String, language: Language) -> [String: Any] {
+        let canonical = settings.baseURL.map { $0 + outputPath } ?? (outputPath.split(separator: "/").last.map(String.init) ?? outputPath)
+        var values: [String: Any] = [
+            "canonical": canonical,
+            "ogLocale": language == paths.sourceLanguage ? "en_US" : language.code + "_" + language.code.uppercased(),
+        ]
+        if settings.baseURL != nil { values["absoluteURL"] = canonical }
+        return values
     }
 
     private func missingContext(_ article: Article, language: Language, outputPath: String) -> [String: Any] {
@@ -109,48 +176,8 @@ public struct SiteRenderer: Sendable {
                 "otherLanguage": contexts.alternate(from: outputPath, to: targetPath, language: target),
                 "alternates": [["hreflang": target.code, "url": SitePath.relativeURL(from: outputPath, to: targetPath)]],
                 "robotsNoIndex": true,
+                "canonical": SitePath.relativeURL(from: outputPath, to: targetPath),
             ], into: &context)
         return context
-    }
-
-    /// The home page of each language: every article, sorted by title, with English gaps marked.
-    public func renderHomes(_ articles: [Article]) -> [OutputFile] {
-        paths.languages.compactMap { language in
-            let outputPath = paths.home(in: language)
-            let side = paths.side(for: language)
-            var context = contexts.base(outputPath: outputPath, language: language, kind: "home", title: siteTitle)
-            let entries = articles.map { article -> [String: Any] in
-                let title = article.title(side)
-                return [
-                    "title": title ?? article.targetTitle,
-                    "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: language)),
-                    "missingTranslation": title == nil,
-                    "description": (side == .target ? article.frontMatter.description : nil) ?? "",
-                    "sortKey": (title ?? article.targetTitle).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
-                ]
-            }.sorted { ($0["sortKey"] as! String, $0["url"] as! String) < ($1["sortKey"] as! String, $1["url"] as! String) }
-            let other = paths.languages.first { $0 != language } ?? language
-            PageContext.merge(
-                [
-                    "articles": entries, "articleCount": entries.count,
-                    "otherLanguage": contexts.alternate(from: outputPath, to: paths.home(in: other), language: other),
-                    "alternates": paths.languages.map { ["hreflang": $0.code, "url": SitePath.relativeURL(from: outputPath, to: paths.home(in: $0))] },
-                ], into: &context)
-            return templates.renderPage("home", context: context).map { OutputFile(path: outputPath, text: $0) }
-        }
-    }
-
-    /// `index.html` at the output root: links to each language's home, and a script that sends
-    /// a visitor to the language they chose before or their browser prefers.
-    public func renderRoot() -> OutputFile? {
-        let languages = paths.languages.map { language -> [String: Any] in
-            ["code": language.code, "name": theme.string("languageName", language), "url": paths.home(in: language),
-             "title": theme.string("chooseLanguage", language)]
-        }
-        let context: [String: Any] = [
-            "site": ["title": siteTitle], "languages": languages, "defaultLanguage": paths.targetLanguage.code,
-            "defaultURL": paths.home(in: paths.targetLanguage), "assets": PagePaths.assetsFolder + "/", "root": "",
-        ]
-        return templates.render("root", context: context).map { OutputFile(path: "index.html", text: $0) }
     }
 }

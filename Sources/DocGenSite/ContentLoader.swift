@@ -7,6 +7,15 @@ public struct ContentSet: Sendable {
     public var articles: [SourceFile]
     /// Every other file (images, YAML, JSON), by content-relative path, sorted.
     public var resources: [String]
+    /// TOC files and YAML pages (`*.yml`, `TOC.md`), read as text, sorted by path.
+    public var structureFiles: [SourceFile]
+    /// `docfx.json` at the content root, if any.
+    public var docfx: SourceFile?
+    /// `docgen.yml` at the content root, if any.
+    public var docgenConfig: SourceFile?
+    /// `.openpublishing.redirection.json` from the content folder or its parent, if any (its
+    /// path is given relative to the content folder, e.g. `../.openpublishing.redirection.json`).
+    public var redirections: SourceFile?
 }
 
 /// Reads the content folder. The only place that lists and reads content files.
@@ -26,6 +35,7 @@ public enum ContentLoader {
         let excludedPath = excluding?.standardizedFileURL.resolvingSymlinksInPath().path
         var articlePaths: [String] = []
         var resources: [String] = []
+        var structurePaths: [String] = []
         let enumerator = manager.enumerator(
             at: URL(fileURLWithPath: rootPath), includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
             options: [.skipsHiddenFiles])
@@ -44,6 +54,7 @@ public enum ContentLoader {
                 articlePaths.append(relative)
             } else {
                 resources.append(relative)
+                if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes { structurePaths.append(relative) }
             }
         }
         articlePaths.sort()
@@ -51,23 +62,42 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         var articles: [SourceFile] = []
         articles.reserveCapacity(articlePaths.count)
+        let base = URL(fileURLWithPath: rootPath)
         for relative in articlePaths {
-            let url = URL(fileURLWithPath: rootPath).appendingPathComponent(relative)
-            guard let data = manager.contents(atPath: url.path) else {
-                diagnostics.append(.error("docgen.content.unreadable", at: SourceLocation(path: relative, line: 1), "the file could not be read"))
-                continue
-            }
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-            if String(data: data, encoding: .utf8) == nil {
-                diagnostics.append(
-                    .warning(
-                        "docgen.content.not-utf8", at: SourceLocation(path: relative, line: 1),
-                        "the file is not valid UTF-8; invalid bytes were replaced", fix: "save the file as UTF-8"))
-            }
-            articles.append(SourceFile(path: relative, text: text))
+            if let file = read(base, relative, &diagnostics) { articles.append(file) }
         }
-        return (ContentSet(articles: articles, resources: resources), diagnostics)
+        let structure = structurePaths.compactMap { read(base, $0, &diagnostics) }
+        let docfx = resources.contains("docfx.json") ? read(base, "docfx.json", &diagnostics) : nil
+        let docgen = resources.contains("docgen.yml") ? read(base, "docgen.yml", &diagnostics) : nil
+        let redirectName = ".openpublishing.redirection.json"
+        var redirections: SourceFile?
+        for candidate in [redirectName, "../" + redirectName] where redirections == nil {
+            if manager.fileExists(atPath: base.appendingPathComponent(candidate).path) {
+                redirections = read(base, candidate, &diagnostics)
+            }
+        }
+        return (
+            ContentSet(
+                articles: articles, resources: resources, structureFiles: structure, docfx: docfx, docgenConfig: docgen,
+                redirections: redirections), diagnostics
+        )
+    }
+
+    /// Reads one text file as UTF-8 with `\n` line ends and no byte-order mark.
+    private static func read(_ base: URL, _ relative: String, _ diagnostics: inout [Diagnostic]) -> SourceFile? {
+        guard let data = FileManager.default.contents(atPath: base.appendingPathComponent(relative).path) else {
+            diagnostics.append(.error("docgen.content.unreadable", at: SourceLocation(path: relative, line: 1), "the file could not be read"))
+            return nil
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if String(data: data, encoding: .utf8) == nil {
+            diagnostics.append(
+                .warning(
+                    "docgen.content.not-utf8", at: SourceLocation(path: relative, line: 1),
+                    "the file is not valid UTF-8; invalid bytes were replaced", fix: "save the file as UTF-8"))
+        }
+        return SourceFile(path: relative, text: text)
     }
 }

@@ -25,7 +25,7 @@ public struct BuildOptions: Sendable {
 
 /// What a build did: counts, stage timings and every diagnostic.
 public struct BuildReport: Sendable {
-    /// Articles parsed.
+    /// Articles and YAML pages parsed.
     public var articleCount = 0
     /// HTML pages written.
     public var pageCount = 0
@@ -36,59 +36,123 @@ public struct BuildReport: Sendable {
 }
 
 /// The build, as a flat list of named, timed stages:
-/// load content → load theme → parse articles → render pages → write output.
+/// load content → load theme → parse pages → build navigation → render pages → check links → write output.
 public enum SiteBuilder {
     /// Builds the site. Throws only when the build cannot run at all (missing folders, unsafe
     /// output, write failure); problems in the content are diagnostics in the report.
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         var report = BuildReport()
+        var diagnostics: [Diagnostic] = []
         let writer = OutputWriter(output: options.output, force: options.force)
         try writer.checkSafe(content: options.content)
 
-        let (content, loadDiagnostics) = try timed("load content", &report) {
-            try ContentLoader.load(root: options.content, excluding: options.output)
+        let content = try timed("load content", &report) {
+            let (content, problems) = try ContentLoader.load(root: options.content, excluding: options.output)
+            diagnostics += problems
+            return content
         }
-        let (theme, themeDiagnostics) = try timed("load theme", &report) { try ThemeLoader.load(root: options.templates) }
-        let parsed = timed("parse articles", &report) { Parallel.map(content.articles) { ArticleParser.parse($0) } }
-        let articles = parsed.map(\.article)
-        let targetLanguage = SiteLanguages.target(of: articles)
-        let (files, renderDiagnostics) = timed("render pages", &report) {
-            renderPages(articles: articles, resources: content.resources, theme: theme, target: targetLanguage)
+        let theme = try timed("load theme", &report) {
+            let (theme, problems) = try ThemeLoader.load(root: options.templates)
+            diagnostics += problems
+            return theme
+        }
+        let (config, configProblems) = DocsetConfiguration.parse(docfx: content.docfx, docgen: content.docgenConfig)
+        diagnostics += configProblems
+
+        let articles = timed("parse pages", &report) { () -> [Article] in
+            let sources = content.articles.filter { config.isContent($0.path) }
+            let yamlPages = content.structureFiles.filter {
+                config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil
+            }
+            let parsed = Parallel.map(sources) { ArticleParser.parse($0) }
+                + yamlPages.compactMap { YamlPageParser.parse($0) }
+            diagnostics += parsed.flatMap(\.diagnostics)
+            return parsed.map(\.article).sorted { $0.path < $1.path }
+        }
+        let pageSet = Set(articles.map(\.path))
+        let navigation = timed("build navigation", &report) { () -> Navigation in
+            let tocs = content.structureFiles.filter { TableOfContents.isTOCFile($0.path) }.map { file in
+                let (toc, problems) = TOCParser.parse(file)
+                diagnostics += problems
+                return toc
+            }
+            let titles = Dictionary(articles.map { ($0.path, $0.targetTitle) }, uniquingKeysWith: { a, _ in a })
+            let (navigation, problems) = NavigationBuilder(tocs: tocs, pageTitles: titles).build()
+            diagnostics += problems
+            return navigation
+        }
+        var redirects: [Redirect] = articles.compactMap {
+            RedirectParser.fromFrontMatter($0, pages: pageSet, docsetFolder: options.content.standardizedFileURL.lastPathComponent)
+        }
+        if let file = content.redirections {
+            let (parsed, problems) = RedirectParser.parse(
+                file, docsetFolder: options.content.standardizedFileURL.lastPathComponent, pages: pageSet)
+            redirects += parsed
+            diagnostics += problems
+        }
+
+        let targetLanguage = config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles)
+        let files = timed("render pages", &report) { () -> [OutputFile] in
+            let (files, problems) = renderPages(
+                articles: articles.filter { $0.frontMatter.redirectURL == nil }, resources: content.resources,
+                navigation: navigation, redirects: redirects, theme: theme, target: targetLanguage, config: config)
+            diagnostics += problems
+            return files
         }
         try timed("write output", &report) {
-            let copies = content.resources.filter(isPublishedResource).map {
+            let copies = content.resources.filter { isPublishedResource($0) && config.isResource($0) }.map {
                 (output: $0, source: options.content.appendingPathComponent($0))
             }
             try writer.write(files: files + theme.assets, copies: copies)
         }
         report.articleCount = articles.count
         report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
-        report.diagnostics = (loadDiagnostics + themeDiagnostics + parsed.flatMap(\.diagnostics) + renderDiagnostics)
-            .sortedForOutput()
+        report.diagnostics = diagnostics.sortedForOutput()
         return report
     }
 
-    /// Renders every page; the articles are rendered in parallel, the result is in a fixed order.
-    static func renderPages(articles: [Article], resources: [String], theme: Theme, target: Language)
-        -> ([OutputFile], [Diagnostic])
-    {
+    /// Renders every page; articles are rendered in parallel, the result is in a fixed order.
+    static func renderPages(
+        articles: [Article], resources: [String], navigation: Navigation, redirects: [Redirect], theme: Theme,
+        target: Language, config: DocsetConfiguration
+    ) -> ([OutputFile], [Diagnostic]) {
         let paths = PagePaths(targetLanguage: target)
         let (templates, templateDiagnostics) = PageTemplates.compile(theme)
+        let yamlPages = Set(articles.filter { $0.kind != .markdown }.map(\.path))
         let links = LinkResolver(
-            articlePaths: Set(articles.map(\.path)), resourcePaths: Set(resources), paths: paths)
-        let siteTitle = theme.string("siteTitle", target)
-        let renderer = SiteRenderer(theme: theme, templates: templates, paths: paths, links: links, siteTitle: siteTitle)
+            articlePaths: Set(articles.map(\.path)).subtracting(yamlPages), resourcePaths: Set(resources),
+            otherPages: yamlPages, paths: paths, rootLinkBase: config.rootLinkBase)
+        let settings = SiteSettings(
+            title: config.siteTitle ?? theme.string("siteTitle", target), baseURL: config.baseURL,
+            repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase)
+        let titles = Dictionary(
+            articles.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) }, uniquingKeysWith: { a, _ in a })
+        let renderer = SiteRenderer(
+            theme: theme, templates: templates, paths: paths, links: links, settings: settings, navigation: navigation,
+            titles: titles)
         let rendered = Parallel.map(articles) { renderer.renderArticle($0) }
         var files = rendered.flatMap(\.files)
         files += renderer.renderHomes(articles)
+        files += renderer.renderTableOfContents()
+        files += renderer.renderRedirects(redirects)
+        files += renderer.renderCrawlerFiles(articles)
+        if let notFound = renderer.renderNotFound() { files.append(notFound) }
         if let root = renderer.renderRoot() { files.append(root) }
-        return (files, templateDiagnostics + rendered.flatMap(\.diagnostics))
+        let anchors = Dictionary(zip(articles.map(\.path), rendered.map(\.anchors)), uniquingKeysWith: { a, _ in a })
+        let anchorProblems = rendered.flatMap(\.fragmentLinks).compactMap { link -> Diagnostic? in
+            guard let ids = anchors[link.page], !ids.contains(link.fragment) else { return nil }
+            return .warning(
+                "docgen.link.missing-anchor", at: link.location,
+                "link to '\(link.page)#\(link.fragment)' names no heading or anchor of that page",
+                fix: "use the id of one of its headings (its <a name> anchor, or the slug of its English text)")
+        }
+        return (files, templateDiagnostics + rendered.flatMap(\.diagnostics) + anchorProblems)
     }
 
     /// Resources copied to the output: images and downloads, not the docset's own configuration.
     static func isPublishedResource(_ path: String) -> Bool {
         let ext = SitePath.pathExtension(path)
-        return !["md", "yml", "yaml", "json"].contains(ext) && !path.hasPrefix(".")
+        return !["md", "yml", "yaml", "json"].contains(ext) && !path.hasPrefix(".") && !path.hasPrefix("../")
     }
 
     private static func timed<T>(_ name: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {

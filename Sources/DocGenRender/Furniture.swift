@@ -1,0 +1,103 @@
+import DocGenContent
+import DocGenCore
+
+/// Builds the navigation furniture of a page as Mustache data: sidebar, breadcrumbs, previous
+/// and next. The sidebar lists the top level and opens only the branch of the current page, so
+/// its size follows the tree's depth and each page costs the same however large the site is;
+/// the complete tree is one page per language (`toc.html`), which the script loads to expand.
+struct Furniture {
+    let index: NavigationIndex
+    let paths: PagePaths
+    let theme: Theme
+    /// Content path → (target title, source title), for English labels.
+    let titles: [String: (target: String, source: String?)]
+    /// Where root-relative links such as `/azure/…` lead, if configured.
+    let rootLinkBase: String?
+
+    /// The furniture of the page for `pagePath` (a content path) at `outputPath` in `language`.
+    func context(forPage pagePath: String?, outputPath: String, language: Language) -> [String: Any] {
+        let position = pagePath.flatMap { index.position(of: $0) } ?? []
+        let sidebar = nodes(index.navigation.roots, prefix: [], current: position, outputPath: outputPath, language: language)
+        var result: [String: Any] = [
+            "sidebar": sidebar,
+            "hasSidebar": !sidebar.isEmpty,
+            "tocURL": SitePath.relativeURL(from: outputPath, to: language.code + "/toc.html"),
+        ]
+        if !position.isEmpty {
+            let ancestry = index.ancestry(of: position)
+            result["breadcrumbs"] = ancestry.dropLast().map { node -> [String: Any] in
+                var crumb = label(node, language: language)
+                crumb["url"] = url(node, from: outputPath, language: language) ?? ""
+                return crumb
+            }
+        }
+        if let pagePath {
+            let (previous, next) = index.neighbours(of: pagePath)
+            if let previous { result["previous"] = pageLink(previous, from: outputPath, language: language) }
+            if let next { result["next"] = pageLink(next, from: outputPath, language: language) }
+            result["hasPager"] = previous != nil || next != nil
+        }
+        return result
+    }
+
+    /// The whole tree, every branch open: the body of `toc.html`.
+    func fullTree(outputPath: String, language: Language) -> [[String: Any]] {
+        nodes(index.navigation.roots, prefix: [], current: nil, outputPath: outputPath, language: language)
+    }
+
+    private func nodes(_ list: [Navigation.Node], prefix: [Int], current: [Int]?, outputPath: String, language: Language)
+        -> [[String: Any]]
+    {
+        list.enumerated().map { offset, node in
+            let path = prefix + [offset]
+            let onBranch = current.map { $0.starts(with: path) } ?? true
+            let isCurrent = current == path
+            var entry = label(node, language: language)
+            entry["url"] = url(node, from: outputPath, language: language) ?? ""
+            entry["hasURL"] = url(node, from: outputPath, language: language) != nil
+            entry["isCurrent"] = isCurrent
+            entry["hasChildren"] = !node.children.isEmpty
+            entry["isOpen"] = onBranch && !node.children.isEmpty
+            let children =
+                onBranch ? nodes(node.children, prefix: path, current: current, outputPath: outputPath, language: language) : []
+            entry["children"] = children
+            entry["showChildren"] = !children.isEmpty
+            entry["keywords"] = node.keywords ?? ""
+            entry["isExternal"] = { if case .external = node.target { return true } else { return false } }()
+            return entry
+        }
+    }
+
+    /// A node's label in `language`: English pages use the linked article's English title.
+    private func label(_ node: Navigation.Node, language: Language) -> [String: Any] {
+        guard paths.side(for: language) == .source else { return ["label": node.name, "labelLang": ""] }
+        if let page = node.pagePath, let title = titles[page]?.source {
+            return ["label": title, "labelLang": ""]
+        }
+        if case .external = node.target { return ["label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true] }
+        return [
+            "label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true,
+            "untranslatedNote": theme.string("englishMissing", language),
+        ]
+    }
+
+    private func url(_ node: Navigation.Node, from outputPath: String, language: Language) -> String? {
+        switch node.target {
+        case .page(let page, let suffix):
+            return SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: page, in: language)) + suffix
+        case .external(let url):
+            if url.hasPrefix("/"), !url.hasPrefix("//"), let base = rootLinkBase { return base + url }
+            return url
+        case .none: return nil
+        }
+    }
+
+    private func pageLink(_ page: String, from outputPath: String, language: Language) -> [String: Any] {
+        let title = paths.side(for: language) == .source ? (titles[page]?.source ?? titles[page]?.target) : titles[page]?.target
+        return [
+            "title": title ?? page,
+            "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: page, in: language)),
+            "untranslated": paths.side(for: language) == .source && titles[page]?.source == nil,
+        ]
+    }
+}

@@ -1,0 +1,27 @@
+import DocGenCore
+import DocGenMarkdown
+import Foundation
+
+/// schema.org structured data written into pages as JSON-LD.
+enum StructuredData {
+    /// A `FAQPage` with each question and its answer as HTML.
+    static func faqPage(_ items: [(question: String, answer: String)], language: Language) -> String {
+        let entities: [[String: Any]] = items.map { item in
+            [
+                "@type": "Question", "name": item.question,
+                "acceptedAnswer": [
+                    "@type": "Answer",
+                    "text": HTMLRenderer.render(CMark.parse(item.answer), context: HTMLRenderContext())
+                        .trimmingCharacters(in: .whitespacesAndNewlines),
+                ] as [String: Any],
+            ]
+        }
+        let object: [String: Any] = [
+            "@context": "https://schema.org", "@type": "FAQPage", "inLanguage": language.code, "mainEntity": entities,
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "{}" }
+        // Keep the JSON from closing the <script> element it sits in.
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+    }
+}
