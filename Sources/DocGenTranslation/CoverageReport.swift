@@ -1,0 +1,71 @@
+import DocGenContent
+import DocGenCore
+
+/// Translation coverage of a docset: per article, how many segments and words, MT or HT,
+/// how many segments are stale (English changed, translation not) and how many QA flagged.
+public struct CoverageReport: Hashable, Sendable {
+    /// One article's line of the coverage page.
+    public struct Entry: Hashable, Sendable {
+        /// The article path.
+        public var article: String
+        /// The translated title.
+        public var title: String
+        /// `MT`, `HT` or `nil` when the front matter does not say.
+        public var translationType: TranslationType?
+        /// How many segments (0 for a target-only article).
+        public var segments: Int
+        /// English words in the segments.
+        public var sourceWords: Int
+        /// Translated words in the segments.
+        public var targetWords: Int
+        /// Segments whose English changed while the translation did not (from a revision diff).
+        public var staleSegments: Int
+        /// Segments with at least one QA finding.
+        public var flaggedSegments: Int
+    }
+
+    /// The articles, sorted by path.
+    public var entries: [Entry]
+
+    /// Totals over all entries (`article` is empty, `title` is "Total").
+    public var total: Entry {
+        entries.reduce(
+            Entry(
+                article: "", title: "Total", translationType: nil, segments: 0, sourceWords: 0, targetWords: 0,
+                staleSegments: 0, flaggedSegments: 0)
+        ) { sum, entry in
+            var sum = sum
+            sum.segments += entry.segments
+            sum.sourceWords += entry.sourceWords
+            sum.targetWords += entry.targetWords
+            sum.staleSegments += entry.staleSegments
+            sum.flaggedSegments += entry.flaggedSegments
+            return sum
+        }
+    }
+
+    /// Computes the coverage of the articles. Pass the diff from the revision translators last
+    /// worked on to count stale segments; without one, `staleSegments` is 0.
+    public static func compute(articles: [Article], diff: RevisionDiff? = nil) -> CoverageReport {
+        var stale: [String: Int] = [:]
+        for change in diff?.changes ?? [] where change.isStale { stale[change.article, default: 0] += 1 }
+        let entries = articles.sorted { $0.path < $1.path }.map { article in
+            let flagged = Set(TranslationChecker.check(article).compactMap(\.location)).count
+            return Entry(
+                article: article.path, title: article.targetTitle, translationType: article.frontMatter.translationType,
+                segments: article.segments.count,
+                sourceWords: article.segments.reduce(0) {
+                    $0 + words(InlineMarkupParser.parse($1.sourceText).plainText)
+                },
+                targetWords: article.segments.reduce(0) {
+                    $0 + words(InlineMarkupParser.parse($1.targetText).plainText)
+                },
+                staleSegments: stale[article.path] ?? 0, flaggedSegments: flagged)
+        }
+        return CoverageReport(entries: entries)
+    }
+
+    private static func words(_ text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
+    }
+}
