@@ -26,7 +26,7 @@ import Testing
         let golden = TestSupport.fixtures.appendingPathComponent("golden/\(site)")
         var compared = 0
         for article in articles {
-            let (bodies, _) = renderer.render(article)
+            let bodies = renderer.render(article).bodies
             for side in TextSide.allCases {
                 guard let body = bodies[side] else { continue }
                 let file = golden.appendingPathComponent(
