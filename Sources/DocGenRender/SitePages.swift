@@ -5,9 +5,12 @@ import DocGenCore
 /// table of contents per language, redirect pages, `404.html`, `sitemap.xml` and `robots.txt`.
 extension SiteRenderer {
     /// The home page of each language: every page, sorted by title, with English gaps marked.
+    /// When the docset has its own root `index.md`/`index.yml`, that page is the home page and
+    /// the list of every page moves to `<lang>/articles.html`.
     public func renderHomes(_ articles: [Article]) -> [OutputFile] {
-        paths.languages.compactMap { language in
-            let outputPath = paths.home(in: language)
+        let hasOwnHome = articles.contains { $0.path == "index.md" || $0.path == "index.yml" }
+        return paths.languages.compactMap { language in
+            let outputPath = hasOwnHome ? language.code + "/articles.html" : paths.home(in: language)
             let side = paths.side(for: language)
             var context = contexts.base(outputPath: outputPath, language: language, kind: "home", title: settings.title)
             let entries = articles.map { article -> [String: Any] in
@@ -23,9 +26,10 @@ extension SiteRenderer {
             let other = paths.languages.first { $0 != language } ?? language
             var values: [String: Any] = [
                 "articles": entries, "articleCount": entries.count,
-                "otherLanguage": contexts.alternate(from: outputPath, to: paths.home(in: other), language: other),
+                "otherLanguage": contexts.alternate(
+                    from: outputPath, to: hasOwnHome ? other.code + "/articles.html" : paths.home(in: other), language: other),
                 "alternates": paths.languages.map {
-                    ["hreflang": $0.code, "url": SitePath.relativeURL(from: outputPath, to: paths.home(in: $0))]
+                    ["hreflang": $0.code, "url": SitePath.relativeURL(from: outputPath, to: hasOwnHome ? $0.code + "/articles.html" : paths.home(in: $0))]
                 },
             ]
             values.merge(publishing(outputPath: outputPath, language: language)) { $1 }
