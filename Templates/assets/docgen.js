@@ -301,6 +301,7 @@
       // A list is split into one row per item, so long lists stay aligned item by item.
       var items = Array.prototype.slice.call(block.children);
       var start = block.tagName === "OL" ? (parseInt(block.getAttribute("start"), 10) || 1) : 1;
+      var original = Array.prototype.slice.call(block.childNodes);
       var marker = document.createComment("sbs-list");
       block.parentNode.insertBefore(marker, block);
       block.parentNode.removeChild(block);
@@ -314,6 +315,7 @@
         rows.push({ row: row, block: block, item: item, part: part });
       });
       rows[rows.length - 1].marker = marker;
+      rows[rows.length - 1].original = original;
     });
     sbs = { columns: columns, rows: rows };
   }
@@ -323,8 +325,9 @@
     sbs.rows.forEach(function (entry) {
       var row = entry.row;
       if (entry.item) {
-        entry.block.appendChild(entry.item); // rows come in order, so items do too
         if (entry.marker) {
+          // Put back every child (items and the text between them) in its original order.
+          entry.original.forEach(function (node) { entry.block.appendChild(node); });
           entry.marker.parentNode.insertBefore(entry.block, entry.marker);
           entry.marker.parentNode.removeChild(entry.marker);
         }

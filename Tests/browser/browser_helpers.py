@@ -1,0 +1,161 @@
+"""Small helpers shared by the browser tests: waiting, reading positions, console and axe."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from selenium.webdriver.support.ui import WebDriverWait
+
+# The first segment still visible below the sticky header (and the side-by-side column labels):
+# this is what "the segment at the top of the viewport" means in these tests.
+FIRST_VISIBLE_SEG = """
+const header = document.querySelector('.site-header');
+let top = header ? header.getBoundingClientRect().bottom : 0;
+const columns = document.querySelector('.sbs-columns');
+if (columns && getComputedStyle(columns).display !== 'none') top = Math.max(top, columns.getBoundingClientRect().bottom);
+for (const el of document.querySelectorAll('main .content [data-seg]')) {
+  const r = el.getBoundingClientRect();
+  if (r.height > 0 && r.bottom > top + 2) return {id: el.getAttribute('data-seg'), top: r.top, headerBottom: top,
+    atEnd: Math.ceil(window.scrollY + innerHeight) >= document.documentElement.scrollHeight - 2, scrollY: window.scrollY};
+}
+return null;
+"""
+
+SEG_POSITION = """
+const el = [...document.querySelectorAll('main .content [data-seg]')].find(e => e.getAttribute('data-seg') === arguments[0]);
+if (!el) return null;
+const r = el.getBoundingClientRect();
+const header = document.querySelector('.site-header');
+let top = header ? header.getBoundingClientRect().bottom : 0;
+const columns = document.querySelector('.sbs-columns');
+if (columns && getComputedStyle(columns).display !== 'none') top = Math.max(top, columns.getBoundingClientRect().bottom);
+return {top: r.top, bottom: r.bottom, headerBottom: top, innerHeight: innerHeight,
+  atEnd: Math.ceil(window.scrollY + innerHeight) >= document.documentElement.scrollHeight - 2};
+"""
+
+SOURCE_TEXT = """
+const t = document.getElementById('seg-sources');
+const el = [...t.content.querySelectorAll('.seg-source')].find(e => e.getAttribute('data-seg') === arguments[0]);
+return el ? el.textContent : null;
+"""
+
+
+def wait(driver, condition, timeout=10, message=""):
+    return WebDriverWait(driver, timeout).until(lambda d: condition(d), message)
+
+
+def loaded(driver):
+    wait(driver, lambda d: d.execute_script("return document.readyState") == "complete", message="page load")
+    time.sleep(0.15)  # docgen.js re-places the segment on `load`
+
+
+def go(driver, url):
+    driver.get(url)
+    loaded(driver)
+
+
+def click_and_follow(driver, element, expect_in_url):
+    before = driver.current_url
+    element.click()
+    wait(driver, lambda d: d.current_url != before and expect_in_url in d.current_url, message=f"navigation to {expect_in_url}")
+    loaded(driver)
+
+
+def scroll_to_fraction(driver, fraction):
+    driver.execute_script(
+        "window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * arguments[0]);", fraction)
+    time.sleep(0.1)
+
+
+def first_visible_seg(driver):
+    return driver.execute_script(FIRST_VISIBLE_SEG)
+
+
+def seg_position(driver, seg_id):
+    return driver.execute_script(SEG_POSITION, seg_id)
+
+
+def assert_segment_at_top(driver, seg_id, where=""):
+    """The segment starts right under the header (several segments can share a line, so its top,
+    not "the first segment whose box is visible", is what is checked); on a page too short to bring
+    it up (scrolled to the end) it must at least be on screen."""
+    pos = seg_position(driver, seg_id)
+    assert pos is not None, f"segment {seg_id} is not on the page {where}"
+    if pos["atEnd"]:
+        assert pos["top"] >= pos["headerBottom"] - 4 and pos["bottom"] <= pos["innerHeight"], (
+            f"segment {seg_id} not in view on {where}: {pos}")
+        return
+    assert -4 <= pos["top"] - pos["headerBottom"] <= 48, f"segment {seg_id} is not at the top of {where}: {pos}"
+    first = first_visible_seg(driver)
+    if first["id"] != seg_id:  # only a segment ending on the same line may come first
+        other = seg_position(driver, first["id"])
+        assert other["bottom"] <= pos["top"] + 40, f"{first['id']} is above {seg_id} on {where}: {other} / {pos}"
+
+
+def console_errors(driver):
+    """SEVERE console entries, except 404s of content images (the corpus ships without its images:
+    the build warns about each one). A failing docgen asset, script error or exception counts."""
+    errors = []
+    for entry in driver.get_log("browser"):
+        if entry.get("level") != "SEVERE":
+            continue
+        message = entry.get("message", "")
+        if "Failed to load resource" in message and "/assets/" not in message and (
+                "/images/" in message or message.split(" ")[0].rsplit(".", 1)[-1].lower() in {"png", "jpg", "jpeg", "gif", "svg"}):
+            continue
+        errors.append(message)
+    return errors
+
+
+def run_axe(driver):
+    """Runs axe-core (from axe-selenium-python, or AXE_SCRIPT) and returns serious or critical violations."""
+    from axe_selenium_python import Axe
+
+    script = os.environ.get("AXE_SCRIPT")
+    axe = Axe(driver, script) if script else Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    return bad, results
+
+
+def describe_violations(violations):
+    lines = []
+    for v in violations:
+        nodes = "; ".join(" ".join(n.get("target", [])) + " :: " + (n.get("failureSummary") or "").replace("\n", " ")
+                          for n in v["nodes"][:4])
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} -> {nodes}")
+    return "\n".join(lines)
+
+
+def screenshot(driver, folder: Path, name: str):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def active(driver):
+    return driver.switch_to.active_element
+
+
+def tab_until(driver, predicate, limit=80):
+    """Presses Tab until the focused element satisfies `predicate` (keyboard only, no clicks)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        element = active(driver)
+        if predicate(element):
+            return element
+    raise AssertionError(f"no element reached by {limit} Tab presses")
+
+
+def press(driver, key):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(key).perform()
+    time.sleep(0.1)
