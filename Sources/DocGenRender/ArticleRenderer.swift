@@ -119,6 +119,15 @@ public struct ArticleRenderer: Sendable {
                             "link '\(destination)' points at no heading of this article",
                             fix: "use the id of a heading of this article (see its <a name> anchor)"))
                 }
+                var destination = destination
+                if destination.contains("\\"), !destination.contains("://") {
+                    collector.add(
+                        .warning(
+                            "docgen.link.backslash", at: location(position),
+                            "link '\(destination)' uses '\\' as a folder separator; it was read as '/'",
+                            fix: "write the path with '/' separators"))
+                    destination = destination.replacingOccurrences(of: "\\", with: "/")
+                }
                 switch links.resolveLink(destination, from: article.path, in: language, at: location(position)) {
                 case .external(let url), .resource(let url): return url
                 case .page(let url, let page, let fragment):
