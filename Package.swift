@@ -38,14 +38,14 @@ let package = Package(
         .target(
             name: "DocGenRender",
             dependencies: [
-                "DocGenCore", "DocGenMarkdown", "DocGenContent",
+                "DocGenCore", "DocGenMarkdown", "DocGenContent", "DocGenFlowchart", "DocGenTranslation",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
             name: "DocGenSite",
             dependencies: [
-                "DocGenCore", "DocGenContent", "DocGenRender",
+                "DocGenCore", "DocGenContent", "DocGenRender", "DocGenFlowchart", "DocGenTranslation",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

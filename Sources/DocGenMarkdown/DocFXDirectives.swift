@@ -1,7 +1,8 @@
 import DocGenCore
 
 /// Rewrites DocFX triple-colon directives into CommonMark before parsing, keeping a source map:
-/// `:::image …:::` becomes a Markdown image (linked to its lightbox target, followed by its long
+/// `:::flow name="…":::` embeds the flowchart of that name, `:::image …:::` becomes a Markdown
+/// image (linked to its lightbox target, followed by its long
 /// description in `<details>` for `type="complex"`), `:::no-loc text="…":::` becomes its text, and
 /// any other directive is dropped with a warning.
 public enum DocFXDirectives {
@@ -81,6 +82,9 @@ public enum DocFXDirectives {
                 }
             case "image-end":
                 builder.appendInserted("</details>", anchor: index)
+            case "flow":
+                // An interactive flowchart by name; the page stage swaps this image for the flow.
+                builder.appendInserted("![](<docgen-flow:\(attributes["name"] ?? "")>)", anchor: index)
             case "no-loc":
                 builder.appendInserted(escapeMarkdown(attributes["text"] ?? ""), anchor: index)
             default:

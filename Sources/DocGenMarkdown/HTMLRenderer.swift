@@ -9,6 +9,9 @@ public struct HTMLRenderContext {
     public var resolveImage: (_ source: String, _ at: TextPosition) -> String
     /// Called for text that looks like a broken link (`[text] (url)`), with its position.
     public var reportSuspiciousText: (_ text: String, _ at: TextPosition) -> Void
+    /// Returns HTML to put in place of an image (for example an interactive flowchart for a
+    /// picture of one), or `nil` to render the image. Arguments: source, alt text, position.
+    public var replaceImage: (_ source: String, _ alt: String, _ at: TextPosition) -> String?
     /// The ids of the document's headings, in order (see `Headings.ids`).
     public var headingIDs: [String]
     /// The visible title of each alert kind, in the page's language.
@@ -19,12 +22,14 @@ public struct HTMLRenderContext {
         resolveLink: @escaping (String, TextPosition) -> String = { destination, _ in destination },
         resolveImage: @escaping (String, TextPosition) -> String = { source, _ in source },
         reportSuspiciousText: @escaping (String, TextPosition) -> Void = { _, _ in },
+        replaceImage: @escaping (String, String, TextPosition) -> String? = { _, _, _ in nil },
         headingIDs: [String] = [],
         alertTitles: [DocFXAlert: String] = [:]
     ) {
         self.resolveLink = resolveLink
         self.resolveImage = resolveImage
         self.reportSuspiciousText = reportSuspiciousText
+        self.replaceImage = replaceImage
         self.headingIDs = headingIDs
         self.alertTitles = alertTitles
     }
@@ -100,7 +105,9 @@ public struct HTMLRenderer {
             output += "<pre><code\(language)>\(HTMLEscaping.escape(code))</code></pre>\n"
         case .htmlBlock(let html): output += HTMLEscaping.filterTags(html)
         case .paragraph:
-            if tight {
+            if let block = replacedBlockImage(node) {
+                output += block + "\n"
+            } else if tight {
                 renderChildren(of: node, tight: false)
                 output += "\n"
             } else {
@@ -131,11 +138,26 @@ public struct HTMLRenderer {
             renderChildren(of: node, tight: false)
             output += "</a>"
         case .image(let source, let title):
+            if let replacement = context.replaceImage(source, node.plainText, node.start) {
+                output += replacement
+                return
+            }
             let src = context.resolveImage(source, node.start)
             let alt = HTMLEscaping.escape(node.plainText)
             output += "<img src=\"\(HTMLEscaping.escapeURL(src))\" alt=\"\(alt)\"\(titleAttribute(title)) loading=\"lazy\">"
         case .other: renderChildren(of: node, tight: tight)
         }
+    }
+
+    /// The replacement of a paragraph that holds nothing but one replaced image (rendered
+    /// without the `<p>`, since a replacement such as a flowchart figure is a block).
+    private func replacedBlockImage(_ paragraph: MarkdownNode) -> String? {
+        let meaningful = paragraph.children.filter {
+            if case .text(let text) = $0.kind { return !text.allSatisfy(\.isWhitespace) }
+            return $0.kind != .softBreak && $0.kind != .lineBreak
+        }
+        guard meaningful.count == 1, case .image(let source, _) = meaningful[0].kind else { return nil }
+        return context.replaceImage(source, meaningful[0].plainText, meaningful[0].start)
     }
 
     private mutating func wrap(_ tag: String, _ node: MarkdownNode) {

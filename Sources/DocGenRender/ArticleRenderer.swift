@@ -1,5 +1,6 @@
 import DocGenContent
 import DocGenCore
+import DocGenFlowchart
 import DocGenMarkdown
 
 /// An article's body rendered for one language, with what the page furniture needs.
@@ -32,11 +33,15 @@ public struct ArticleRenderer: Sendable {
     public let links: LinkResolver
     /// Interface strings (alert titles, image description label).
     public let theme: Theme
+    /// Decision flows by name: an image named like a flow (`images/<name>.png`) and the
+    /// `:::flow name="<name>":::` directive become that interactive flowchart.
+    public let flows: [String: Flow]
 
     /// Creates a renderer.
-    public init(links: LinkResolver, theme: Theme) {
+    public init(links: LinkResolver, theme: Theme, flows: [String: Flow] = [:]) {
         self.links = links
         self.theme = theme
+        self.flows = flows
     }
 
     /// The body of `article` for the target side and, unless the article is target-only, the source side.
@@ -156,11 +161,44 @@ public struct ArticleRenderer: Sendable {
                         "'\(text[range])' looks like a broken link: Markdown links allow no space between ']' and '(', nor spaces in the URL",
                         fix: "write [text](url) with no space after ']' and %20 for spaces in the URL"))
             },
+            replaceImage: { source, alt, position in
+                flowReplacement(
+                    source: source, alt: alt, article: article, language: language, location: location(position),
+                    collector: collector)
+            },
             headingIDs: headingIDs,
             alertTitles: alertTitles)
         let (html, segments) = HTMLRenderer.renderWithSegments(document.root, context: context)
         return (html, segments, collector)
     }
+
+    /// The flowchart that stands for an image, with the image kept below it when the file exists.
+    private func flowReplacement(
+        source: String, alt: String, article: Article, language: Language, location: SourceLocation,
+        collector: DiagnosticCollector
+    ) -> String? {
+        let explicit = source.hasPrefix("docgen-flow:")
+        let name = explicit ? String(source.dropFirst("docgen-flow:".count)) : FlowParser.flowName(forPath: source)
+        guard let flow = flows[name] else {
+            if explicit {
+                collector.add(
+                    .warning(
+                        "docgen.flow.unknown-flow", at: location, "no flow named '\(name)' exists",
+                        fix: "add flows/\(name).yml to the content folder, or correct the name"))
+                return ""
+            }
+            return nil
+        }
+        let pagePath = String(paths.page(forArticle: article.path, in: language).dropFirst(language.code.count + 1))
+        var html = FlowHTML.embed(flow: flow, language: language, pagePath: pagePath)
+        if !explicit, case .resource(let url) = links.resolveImage(source, from: article.path, in: language, at: location) {
+            html += "\n<details class=\"flow-fallback\"><summary>\(HTMLEscaping.escape(theme.string("originalImage", language)))</summary>"
+            html += "<img src=\"\(HTMLEscaping.escapeURL(url))\" alt=\"\(HTMLEscaping.escape(alt))\" loading=\"lazy\"></details>"
+        }
+        return html
+    }
+
+    private var paths: PagePaths { links.paths }
 
     /// Both languages report the same link problems; keep one per file, line and message.
     static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -1,5 +1,6 @@
 import DocGenContent
 import DocGenCore
+import DocGenFlowchart
 import DocGenMarkdown
 
 /// Everything the page stage needs to know about the site besides the articles themselves.
@@ -47,13 +48,17 @@ public struct SiteRenderer: Sendable {
     public let links: LinkResolver
     /// Site-wide settings.
     public let settings: SiteSettings
+    /// Decision flows by name.
+    public let flows: [String: Flow]
     let furniture: Furniture
 
     /// Creates a renderer over the site's navigation; `titles` maps each page's content path to its titles.
     public init(
         theme: Theme, templates: PageTemplates, paths: PagePaths, links: LinkResolver, settings: SiteSettings,
-        navigation: Navigation = Navigation(roots: []), titles: [String: (target: String, source: String?)] = [:]
+        navigation: Navigation = Navigation(roots: []), titles: [String: (target: String, source: String?)] = [:],
+        flows: [Flow] = []
     ) {
+        self.flows = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.theme = theme
         self.templates = templates
         self.paths = paths
@@ -71,7 +76,7 @@ public struct SiteRenderer: Sendable {
 
     /// Both language pages of one article.
     public func renderArticle(_ article: Article) -> RenderedArticle {
-        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(links: links, theme: theme).render(article)
+        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(links: links, theme: theme, flows: flows).render(article)
         let sourceSegments = bodies[.source].map { $0.segments.map { ["id": $0.id, "html": $0.html] } } ?? []
         var files: [OutputFile] = []
         var problems = diagnostics
@@ -100,6 +105,7 @@ public struct SiteRenderer: Sendable {
             }
             files.append(OutputFile(path: outputPath, text: html))
         }
+        if let view = translatorView(article, bodies: bodies) { files.append(view) }
         let anchors = bodies[.target]?.anchors ?? []
         return RenderedArticle(files: files, diagnostics: problems, anchors: anchors, fragmentLinks: fragmentLinks)
     }

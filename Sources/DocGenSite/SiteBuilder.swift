@@ -1,5 +1,6 @@
 import DocGenContent
 import DocGenCore
+import DocGenFlowchart
 import DocGenRender
 import Foundation
 
@@ -62,12 +63,21 @@ public enum SiteBuilder {
         let articles = timed("parse pages", &report) { () -> [Article] in
             let sources = content.articles.filter { config.isContent($0.path) }
             let yamlPages = content.structureFiles.filter {
-                config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil
+                config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
             }
             let parsed = Parallel.map(sources) { ArticleParser.parse($0) }
                 + yamlPages.compactMap { YamlPageParser.parse($0) }
             diagnostics += parsed.flatMap(\.diagnostics)
             return parsed.map(\.article).sorted { $0.path < $1.path }
+        }
+        let flows = timed("parse flows", &report) { () -> [Flow] in
+            content.structureFiles.filter(isFlowFile).compactMap { file in
+                let result = FlowParser.parse(file)
+                diagnostics += result.diagnostics
+                guard let flow = result.flow else { return nil }
+                diagnostics += FlowValidator.validate(flow)
+                return flow
+            }
         }
         let pageSet = Set(articles.map(\.path))
         let navigation = timed("build navigation", &report) { () -> Navigation in
@@ -95,7 +105,8 @@ public enum SiteBuilder {
         let files = timed("render pages", &report) { () -> [OutputFile] in
             let (files, problems) = renderPages(
                 articles: articles.filter { $0.frontMatter.redirectURL == nil }, resources: content.resources,
-                navigation: navigation, redirects: redirects, theme: theme, target: targetLanguage, config: config)
+                navigation: navigation, redirects: redirects, flows: flows, theme: theme, target: targetLanguage,
+                config: config)
             diagnostics += problems
             return files
         }
@@ -113,8 +124,8 @@ public enum SiteBuilder {
 
     /// Renders every page; articles are rendered in parallel, the result is in a fixed order.
     static func renderPages(
-        articles: [Article], resources: [String], navigation: Navigation, redirects: [Redirect], theme: Theme,
-        target: Language, config: DocsetConfiguration
+        articles: [Article], resources: [String], navigation: Navigation, redirects: [Redirect], flows: [Flow],
+        theme: Theme, target: Language, config: DocsetConfiguration
     ) -> ([OutputFile], [Diagnostic]) {
         let paths = PagePaths(targetLanguage: target)
         let (templates, templateDiagnostics) = PageTemplates.compile(theme)
@@ -129,12 +140,14 @@ public enum SiteBuilder {
             articles.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) }, uniquingKeysWith: { a, _ in a })
         let renderer = SiteRenderer(
             theme: theme, templates: templates, paths: paths, links: links, settings: settings, navigation: navigation,
-            titles: titles)
+            titles: titles, flows: flows)
         let rendered = Parallel.map(articles) { renderer.renderArticle($0) }
         var files = rendered.flatMap(\.files)
         files += renderer.renderHomes(articles)
         files += renderer.renderTableOfContents()
         files += renderer.renderRedirects(redirects)
+        files += renderer.renderFlowPages()
+        if let coverage = renderer.renderCoverage(articles) { files.append(coverage) }
         files += renderer.renderCrawlerFiles(articles)
         if let notFound = renderer.renderNotFound() { files.append(notFound) }
         if let root = renderer.renderRoot() { files.append(root) }
@@ -147,6 +160,13 @@ public enum SiteBuilder {
                 fix: "use the id of one of its headings (its <a name> anchor, or the slug of its English text)")
         }
         return (files, templateDiagnostics + rendered.flatMap(\.diagnostics) + anchorProblems)
+    }
+
+    /// Decision flows are YAML files in a `flows/` folder of the content.
+    static func isFlowFile(_ file: SourceFile) -> Bool {
+        let parts = file.path.split(separator: "/")
+        return parts.count >= 2 && parts[parts.count - 2].lowercased() == "flows"
+            && ["yml", "yaml"].contains(SitePath.pathExtension(file.path))
     }
 
     /// Resources copied to the output: images and downloads, not the docset's own configuration.
