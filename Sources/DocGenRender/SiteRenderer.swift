@@ -170,6 +170,15 @@ public struct SiteRenderer: Sendable {
         return values
     }
 
+    /// The flows an article shows (by image name or `:::flow:::`), which exist in every language
+    /// even when the article does not.
+    private func referencedFlows(_ article: Article) -> [Flow] {
+        guard !flows.isEmpty else { return [] }
+        let text = article.body.markdown(for: .target).text
+        return flows.keys.sorted().filter { text.contains("/\($0).") || text.contains("(\($0).") || text.contains("\"\($0)\"") }
+            .compactMap { flows[$0] }
+    }
+
     private func missingContext(_ article: Article, language: Language, outputPath: String) -> [String: Any] {
         var context = contexts.base(
             outputPath: outputPath, language: language, kind: "missing", title: theme.string("missingTitle", language))
@@ -183,6 +192,10 @@ public struct SiteRenderer: Sendable {
                 "alternates": [["hreflang": target.code, "url": SitePath.relativeURL(from: outputPath, to: targetPath)]],
                 "robotsNoIndex": true,
                 "canonical": SitePath.relativeURL(from: outputPath, to: targetPath),
+                "hasFlows": !referencedFlows(article).isEmpty,
+                "flows": referencedFlows(article).map { flow in
+                    ["html": FlowHTML.embed(flow: flow, language: language, pagePath: String(outputPath.dropFirst(language.code.count + 1)))]
+                },
             ], into: &context)
         return context
     }
