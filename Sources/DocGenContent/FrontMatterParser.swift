@@ -181,3 +181,31 @@ public enum FrontMatterParser {
             fix: "quote values that contain ': ' or start with a special character, e.g. title: \"A: B\"")
     }
 }
+
+extension FrontMatter {
+    /// The front matter with docset defaults (docfx.json `globalMetadata` / `fileMetadata`) added
+    /// for every key the article does not set itself, typed the same way as the article's own keys.
+    public func addingDefaults(_ defaults: [String: String], path: String) -> FrontMatter {
+        let own = Set(entries.map { $0.key.lowercased() })
+        let missing = defaults.filter { !own.contains($0.key.lowercased()) }.sorted { $0.key < $1.key }
+        guard !missing.isEmpty else { return self }
+        func quoted(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case "\n": result += "\\n"
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result + "\""
+        }
+        let lines = (entries + missing.map { (key: $0.key, value: $0.value) }).map { "\(quoted($0.key)): \(quoted($0.value))" }
+        let merged = FrontMatterParser.parse(SourceFile(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n"))
+        var result = merged.frontMatter
+        // Keep the article's own typed values (list-valued keywords, for example) as parsed from the file.
+        if !keywords.isEmpty { result.keywords = keywords }
+        return result
+    }
+}

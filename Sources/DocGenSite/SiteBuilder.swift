@@ -68,7 +68,14 @@ public enum SiteBuilder {
             let parsed = Parallel.map(sources) { ArticleParser.parse($0) }
                 + yamlPages.compactMap { YamlPageParser.parse($0) }
             diagnostics += parsed.flatMap(\.diagnostics)
-            return parsed.map(\.article).sorted { $0.path < $1.path }
+            return parsed.map { item in
+                var article = item.article
+                let defaults = config.metadata(for: article.path)
+                if !defaults.isEmpty {
+                    article.frontMatter = article.frontMatter.addingDefaults(defaults, path: article.path)
+                }
+                return article
+            }.sorted { $0.path < $1.path }
         }
         let flows = timed("parse flows", &report) { () -> [Flow] in
             content.structureFiles.filter(isFlowFile).compactMap { file in

@@ -78,3 +78,16 @@ import Testing
         #expect(MetadataDate(parsing: "soon") == nil)
     }
 }
+
+@Suite struct FrontMatterDefaultsTests {
+    @Test func docsetDefaultsFillOnlyMissingKeys() {
+        let own = FrontMatterParser.parse(SourceFile(path: "a.md", text: "---\ntitle: Mine\nms.topic: article\n---\n"))
+            .frontMatter
+        let merged = own.addingDefaults(
+            ["ms.topic": "landing", "ms.date": "04/03/2020", "manager": "x: \"y\""], path: "a.md")
+        #expect(merged.title == "Mine")
+        #expect(merged.topic == "article")
+        #expect(merged.date == MetadataDate(year: 2020, month: 4, day: 3))
+        #expect(merged["manager"] == "x: \"y\"")
+    }
+}
