@@ -68,7 +68,10 @@ struct BuildCommand: ParsableCommand {
             text += diagnostic.description + "\n"
         }
         if timings {
-            for stage in report.stageTimes { text += String(format: "  %-16@ %8.3f s\n", stage.name, stage.seconds) }
+            for stage in report.stageTimes {
+                text += "  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                    + String(format: "%8.3f s\n", stage.seconds)
+            }
         }
         let errors = diagnostics.count(of: .error)
         let warnings = diagnostics.count(of: .warning)
