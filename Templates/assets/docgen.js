@@ -4,6 +4,7 @@
 //  2. "Show original" (target page): each segment can reveal its English source in place, by a
 //     button after the segment (Tab, Enter, Space), a click on the sentence, or one switch for all;
 //  3. "Side by side" (target page): target | source, aligned block by block, stacked on phones.
+// The outline's current-section highlight is navigation.js's job.
 // Reader modes are remembered in localStorage. Nothing here reacts to hover or to text selection.
 (function () {
   "use strict";
@@ -95,15 +96,26 @@
     if (hash.indexOf("seg=") === 0) target = findSegment(hash.slice(4));
     else if (hash && currentMode()) target = document.getElementById(hash); // relaid out by a reader mode
     if (!target) return;
-    var place = function () {
-      target.scrollIntoView({ block: "start" });
-      return window.scrollY;
-    };
-    var placed = place();
+    var place = function () { target.scrollIntoView({ block: "start" }); };
+    place();
     target.classList.add("seg-target");
-    window.addEventListener("load", function () {
-      if (Math.abs(window.scrollY - placed) < 2) place();
-    });
+    // Keep the segment pinned while the page settles (images, the table of contents loading,
+    // another script scrolling its own box into view), until the reader scrolls or 3 s pass.
+    var wanted = target.getBoundingClientRect().top;
+    var settled = false;
+    var stop = function () {
+      settled = true;
+      ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (type) { window.removeEventListener(type, stop, true); });
+    };
+    ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (type) { window.addEventListener(type, stop, true); });
+    window.setTimeout(stop, 3000);
+    var check = function () {
+      if (settled || Math.abs(target.getBoundingClientRect().top - wanted) <= 4) return;
+      place();
+      wanted = target.getBoundingClientRect().top;
+    };
+    window.addEventListener("scroll", function () { if (!settled) window.requestAnimationFrame(check); }, { passive: true });
+    window.addEventListener("load", check);
   }
 
   // ---------------------------------------------------------------- reader modes (target page)
@@ -392,40 +404,9 @@
     if (saved) setMode(saved, true);
   }
 
-  // ---------------------------------------------------------------- outline: current section
-
-  function initOutline() {
-    var links = document.querySelectorAll(".outline a[href^='#']");
-    if (!links.length || !("IntersectionObserver" in window)) return;
-    var byId = {};
-    each(links, function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
-    var current = null;
-    var update = function () {
-      var top = headerOffset() + 16;
-      var found = null;
-      Object.keys(byId).forEach(function (id) {
-        var h = document.getElementById(id);
-        if (h && h.getBoundingClientRect().top <= top && (!found || h.getBoundingClientRect().top > found.getBoundingClientRect().top)) found = h;
-      });
-      var link = found ? byId[found.id] : null;
-      if (link === current) return;
-      if (current) current.removeAttribute("aria-current");
-      if (link) link.setAttribute("aria-current", "location");
-      current = link;
-    };
-    var pending = false;
-    window.addEventListener("scroll", function () {
-      if (pending) return;
-      pending = true;
-      window.requestAnimationFrame(function () { pending = false; update(); });
-    }, { passive: true });
-    update();
-  }
-
   function start() {
     initReaderModes();
     restorePlace();
-    initOutline();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

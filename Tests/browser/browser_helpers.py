@@ -48,7 +48,7 @@ def wait(driver, condition, timeout=10, message=""):
 
 def loaded(driver):
     wait(driver, lambda d: d.execute_script("return document.readyState") == "complete", message="page load")
-    time.sleep(0.15)  # docgen.js re-places the segment on `load`
+    time.sleep(0.4)  # docgen.js keeps the segment pinned while the page settles (load, TOC fetch)
 
 
 def go(driver, url):

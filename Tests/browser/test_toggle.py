@@ -48,6 +48,7 @@ def require_corpus(sites, role):
 def enable_mode(driver, mode):
     button = driver.find_element(By.CSS_SELECTOR, f".reader-modes button[data-mode='{mode}']")
     if button.get_attribute("aria-pressed") != "true":
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)  # not under the sticky header
         button.click()
     wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("class").find(f"mode-{mode}") >= 0,
          message=f"mode {mode}")
@@ -495,8 +496,12 @@ def test_axe_finds_no_serious_or_critical_violation(sites, browser, artifacts, s
             if state != "article":
                 enable_mode(driver, state)
             if state == "original":
-                driver.find_element(By.CSS_SELECTOR, ".reader-modes .reader-all").click()
+                all_switch = driver.find_element(By.CSS_SELECTOR, ".reader-modes .reader-all")
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", all_switch)
+                all_switch.click()
                 time.sleep(0.1)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - innerWidth")
+            assert overflow <= 1, f"{site}/{name} in state {state} scrolls sideways by {overflow}px at {size_name} width"
             bad, results = run_axe(driver)
             report.append(f"{site}/{name} {state} {size_name} {scheme}: {len(results['violations'])} violations, "
                           f"{len(bad)} serious/critical, {len(results['passes'])} rules passed")
