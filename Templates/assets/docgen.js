@@ -221,20 +221,31 @@
     if (!quiet) announce(text(expanded ? "announce-all-shown" : "announce-all-hidden"));
   }
 
-  // A click on a sentence reveals its English, unless the click ends a text selection, is a
-  // double or triple click (word and line selection) or lands on a link or a control.
+  // A click on a sentence reveals its English, unless the click ends a text selection, starts a
+  // double or triple click (word and line selection) or lands on a link or a control. The toggle
+  // waits a double-click interval so that selecting a word never flashes the English open.
+  var pendingClick = null;
   function onArticleClick(event) {
     if (!document.body.classList.contains("mode-original")) return;
     var button = event.target.closest("button.seg-toggle");
     if (button) { toggleOne(button); return; }
+    if (pendingClick) { window.clearTimeout(pendingClick); pendingClick = null; }
     if (event.detail > 1 || event.button !== 0) return;
-    var selection = window.getSelection && window.getSelection();
-    if (selection && !selection.isCollapsed && selection.toString().trim() !== "") return;
+    if (hasSelection()) return;
     if (event.target.closest("a, button, input, select, textarea, summary, label, .seg-original")) return;
     var seg = event.target.closest(".seg[data-original]");
     if (!seg) return;
     var toggle = article.querySelector('button.seg-toggle[aria-controls="' + seg.getAttribute("data-original") + '"]');
-    if (toggle) toggleOne(toggle);
+    if (!toggle) return;
+    pendingClick = window.setTimeout(function () {
+      pendingClick = null;
+      if (!hasSelection()) toggleOne(toggle);
+    }, 280);
+  }
+
+  function hasSelection() {
+    var selection = window.getSelection && window.getSelection();
+    return !!(selection && !selection.isCollapsed && selection.toString().trim() !== "");
   }
 
   // -- 3. side by side

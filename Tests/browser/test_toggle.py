@@ -308,15 +308,21 @@ def test_show_original_by_click_never_hover_and_selection_stays_free(sites, brow
     assert selected.strip()[:10] in seg.text
     assert toggle.get_attribute("aria-expanded") == "false", "ending a selection toggled the sentence"
 
-    # A double click (word selection) does not toggle either.
+    # A double click (word selection) does not toggle either, not even for a moment.
+    driver.execute_script("window.getSelection().removeAllRanges()")
+    time.sleep(0.8)  # so that the double click's first click counts as a first click
+    driver.execute_script("""window.__flips = 0; new MutationObserver(() => window.__flips++)
+      .observe(arguments[0], {attributes: true, attributeFilter: ['aria-expanded']});""", toggle)
     ActionChains(driver).double_click(seg).perform()
-    time.sleep(0.2)
+    time.sleep(0.5)
     assert toggle.get_attribute("aria-expanded") == "false"
+    assert driver.execute_script("return window.__flips") == 0, "a double click flashed the English open"
+    assert driver.execute_script("return String(window.getSelection()).trim().length") > 0, "double click did not select a word"
 
     # A plain click does.
     driver.execute_script("window.getSelection().removeAllRanges()")
     ActionChains(driver).move_to_element(seg).click().perform()
-    time.sleep(0.2)
+    time.sleep(0.5)
     assert toggle.get_attribute("aria-expanded") == "true"
     panel = driver.find_element(By.ID, toggle.get_attribute("aria-controls"))
     assert panel.is_displayed() and panel.get_attribute("lang") == "en"
