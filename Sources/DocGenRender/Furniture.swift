@@ -70,9 +70,9 @@ struct Furniture {
 
     /// A node's label in `language`: English pages use the linked article's English title.
     private func label(_ node: Navigation.Node, language: Language) -> [String: Any] {
-        guard paths.side(for: language) == .source else { return ["label": node.name, "labelLang": ""] }
+        guard paths.side(for: language) == .source else { return ["label": node.name] }
         if let page = node.pagePath, let title = titles[page]?.source {
-            return ["label": title, "labelLang": ""]
+            return ["label": title]
         }
         if case .external = node.target { return ["label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true] }
         return [
