@@ -35,7 +35,7 @@
       live.className = "visually-hidden";
       live.setAttribute("aria-live", "polite");
       live.setAttribute("role", "status");
-      document.body.appendChild(live);
+      (document.getElementById("main") || document.body).appendChild(live); // inside a landmark
     }
     // Clearing first makes screen readers announce the same text twice in a row.
     live.textContent = "";
