@@ -15,13 +15,17 @@ extension SiteRenderer {
             var context = contexts.base(outputPath: outputPath, language: language, kind: "home", title: settings.title)
             let entries = articles.map { article -> [String: Any] in
                 let title = article.title(side)
-                return [
+                var entry: [String: Any] = [
                     "title": title ?? article.targetTitle,
                     "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: language)),
                     "missingTranslation": title == nil,
-                    "description": (side == .target ? article.frontMatter.description : nil) ?? "",
                     "sortKey": (title ?? article.targetTitle).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
                 ]
+                // Left out when empty: Mustache treats "" as true.
+                if side == .target, let description = article.frontMatter.description, !description.isEmpty {
+                    entry["description"] = description
+                }
+                return entry
             }.sorted { ($0["sortKey"] as! String, $0["url"] as! String) < ($1["sortKey"] as! String, $1["url"] as! String) }
             let other = paths.languages.first { $0 != language } ?? language
             var values: [String: Any] = [

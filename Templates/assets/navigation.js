@@ -24,8 +24,17 @@
       if (label && closed.indexOf(label.textContent.trim()) >= 0 && !details.querySelector("[aria-current]")) details.open = false;
       details.addEventListener("toggle", function () { remember(details); });
     });
+    // Bring the current entry into view inside the sidebar only, and only when the sidebar is its
+    // own scroll box (beside the article); on phones it sits below the article and the page must
+    // stay at its top.
     var current = sidebar.querySelector("[aria-current='page']");
-    if (current && current.scrollIntoView) current.scrollIntoView({ block: "nearest" });
+    if (current && sidebar.scrollHeight > sidebar.clientHeight + 1) {
+      var box = sidebar.getBoundingClientRect();
+      var item = current.getBoundingClientRect();
+      if (item.top < box.top || item.bottom > box.bottom) {
+        sidebar.scrollTop += item.top - box.top - sidebar.clientHeight / 3;
+      }
+    }
   }
 
   // Replace the partial sidebar with the full tree from toc.html, marking the current page.

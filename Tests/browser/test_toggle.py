@@ -529,9 +529,6 @@ def test_axe_finds_no_serious_or_critical_violation(sites, browser, artifacts, s
     print("\n".join(report))
 
 
-@pytest.mark.xfail(reason="navigation.js scrolls the sidebar's current item into view with the window's scroll, so on "
-                          "phones (sidebar below the article) a page opens scrolled down to the table of contents; "
-                          "reported to the navigation owner", strict=False)
 def test_an_article_opens_at_its_top_on_a_phone(sites, browser):
     driver = browser(size=PHONE)
     go(driver, sites.url("http", "site", f"fr/{SEED_BILINGUAL}.html"))
