@@ -69,7 +69,8 @@ struct BuildCommand: ParsableCommand {
         }
         if timings {
             for stage in report.stageTimes {
-                text += "  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                text +=
+                    "  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
                     + String(format: "%8.3f s\n", stage.seconds)
             }
         }
@@ -92,7 +93,8 @@ enum TemplateLocator {
         let manager = FileManager.default
         let local = URL(fileURLWithPath: "Templates")
         if manager.fileExists(atPath: local.path) { return local }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = directory.appendingPathComponent("Templates")
             if manager.fileExists(atPath: candidate.appendingPathComponent("layout.mustache").path) { return candidate }

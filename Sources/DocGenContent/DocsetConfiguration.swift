@@ -86,7 +86,9 @@ public struct DocsetConfiguration: Sendable {
             globalMetadata[key] = Self.text(value)
         }
         for (key, value) in build["fileMetadata"] as? [String: Any] ?? [:] {
-            let rules = (value as? [String: Any] ?? [:]).sorted { $0.key < $1.key }.map { (Glob($0.key), Self.text($0.value)) }
+            let rules = (value as? [String: Any] ?? [:]).sorted { $0.key < $1.key }.map {
+                (Glob($0.key), Self.text($0.value))
+            }
             fileMetadata[key] = rules
         }
         siteTitle = globalMetadata["titleSuffix"]
@@ -100,7 +102,8 @@ public struct DocsetConfiguration: Sendable {
                 diagnostics.append(
                     .warning(
                         "docgen.config.unknown-key", at: SourceLocation(path: file.path, line: 1),
-                        "unknown docgen.yml key '\(key)' is ignored", fix: "use \(known.sorted().joined(separator: ", "))"))
+                        "unknown docgen.yml key '\(key)' is ignored",
+                        fix: "use \(known.sorted().joined(separator: ", "))"))
             }
             siteTitle = values["title"] ?? siteTitle
             baseURL = values["baseURL"].map { $0.hasSuffix("/") ? $0 : $0 + "/" }

@@ -201,8 +201,11 @@ extension FrontMatter {
             }
             return result + "\""
         }
-        let lines = (entries + missing.map { (key: $0.key, value: $0.value) }).map { "\(quoted($0.key)): \(quoted($0.value))" }
-        let merged = FrontMatterParser.parse(SourceFile(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n"))
+        let lines = (entries + missing.map { (key: $0.key, value: $0.value) }).map {
+            "\(quoted($0.key)): \(quoted($0.value))"
+        }
+        let merged = FrontMatterParser.parse(
+            SourceFile(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n"))
         var result = merged.frontMatter
         // Keep the article's own typed values (list-valued keywords, for example) as parsed from the file.
         if !keywords.isEmpty { result.keywords = keywords }

@@ -10,7 +10,8 @@ public enum InlineText {
         text = text.replacingOccurrences(of: "!?\\[([^\\]]*)\\]\\([^)]*\\)", with: "$1", options: .regularExpression)
         text = text.replacingOccurrences(of: "(\\*\\*|__|\\*|`)", with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: "\\s+#+\\s*$", with: "", options: .regularExpression)
-        text = text.replacingOccurrences(of: "\\\\([\\\\`*_{}\\[\\]()#+\\-.!|])", with: "$1", options: .regularExpression)
+        text = text.replacingOccurrences(
+            of: "\\\\([\\\\`*_{}\\[\\]()#+\\-.!|])", with: "$1", options: .regularExpression)
         text = decodeEntities(text)
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

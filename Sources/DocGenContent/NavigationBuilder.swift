@@ -28,7 +28,8 @@ public struct NavigationBuilder {
 
     private func tocFile(inFolder folder: String) -> String? {
         let prefix = folder.isEmpty ? "" : folder + "/"
-        for name in ["TOC.yml", "toc.yml", "TOC.yaml", "toc.yaml", "TOC.md", "toc.md"] where tocs[prefix + name] != nil {
+        for name in ["TOC.yml", "toc.yml", "TOC.yaml", "toc.yaml", "TOC.md", "toc.md"] where tocs[prefix + name] != nil
+        {
             return prefix + name
         }
         return nil
@@ -86,7 +87,8 @@ public struct NavigationBuilder {
 
     private func page(for path: String) -> String? {
         if pageTitles[path] != nil { return path }
-        for candidate in [path + ".md", path + ".yml", path + "/index.md", path + "/index.yml"] where pageTitles[candidate] != nil {
+        for candidate in [path + ".md", path + ".yml", path + "/index.md", path + "/index.yml"]
+        where pageTitles[candidate] != nil {
             return candidate
         }
         return nil
@@ -125,13 +127,19 @@ public struct NavigationBuilder {
                 pages.append(Navigation.Node(name: title, target: .page(path, suffix: "")))
             }
         }
-        pages.sort { ($0.pagePath?.hasSuffix("index.md") == true ? 0 : 1, $0.name, $0.pagePath ?? "") < ($1.pagePath?.hasSuffix("index.md") == true ? 0 : 1, $1.name, $1.pagePath ?? "") }
+        pages.sort {
+            ($0.pagePath?.hasSuffix("index.md") == true ? 0 : 1, $0.name, $0.pagePath ?? "") < (
+                $1.pagePath?.hasSuffix("index.md") == true ? 0 : 1, $1.name, $1.pagePath ?? ""
+            )
+        }
         let sections = subfolders.sorted().map { sub -> Navigation.Node in
             var visiting: Set<String> = []
             var ignored: [Diagnostic] = []
-            let children = tocFile(inFolder: sub).map { resolve(tocs[$0]!, visiting: &visiting, diagnostics: &ignored) }
+            let children =
+                tocFile(inFolder: sub).map { resolve(tocs[$0]!, visiting: &visiting, diagnostics: &ignored) }
                 ?? derived(folder: sub)
-            let name = sub.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ").capitalized } ?? sub
+            let name =
+                sub.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ").capitalized } ?? sub
             let target = firstPage(inFolder: sub).map { Navigation.Target.page($0, suffix: "") } ?? .none
             return Navigation.Node(name: name, target: target, children: children)
         }
@@ -140,7 +148,8 @@ public struct NavigationBuilder {
 
     private func missing(_ entry: TOCEntry, href: String) -> Diagnostic {
         .warning(
-            "docgen.toc.missing-target", at: entry.location, "TOC entry '\(entry.name)' points at '\(href)', which is not a page of the docset",
+            "docgen.toc.missing-target", at: entry.location,
+            "TOC entry '\(entry.name)' points at '\(href)', which is not a page of the docset",
             fix: "correct the href, relative to the TOC file")
     }
 

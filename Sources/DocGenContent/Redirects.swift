@@ -15,22 +15,28 @@ public struct Redirect: Hashable, Sendable {
 public enum RedirectParser {
     /// Parses a redirection file. `docsetFolder` is the content folder's name as the file's
     /// `source_path`s spell it (`partner-center`); `pages` are the site's content paths.
-    public static func parse(_ file: SourceFile, docsetFolder: String, pages: Set<String>) -> ([Redirect], [Diagnostic]) {
+    public static func parse(_ file: SourceFile, docsetFolder: String, pages: Set<String>) -> ([Redirect], [Diagnostic])
+    {
         guard let object = try? JSONSerialization.jsonObject(with: Data(file.text.utf8)) as? [String: Any],
             let list = object["redirections"] as? [[String: Any]]
         else {
-            return ([], [
-                .warning(
-                    "docgen.redirect.invalid-file", at: SourceLocation(path: file.path, line: 1),
-                    "the redirection file is not JSON with a 'redirections' list; it is ignored")
-            ])
+            return (
+                [],
+                [
+                    .warning(
+                        "docgen.redirect.invalid-file", at: SourceLocation(path: file.path, line: 1),
+                        "the redirection file is not JSON with a 'redirections' list; it is ignored")
+                ]
+            )
         }
         let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
         var redirects: [Redirect] = []
         var diagnostics: [Diagnostic] = []
         let prefix = docsetFolder.lowercased() + "/"
         for entry in list {
-            guard let source = entry["source_path"] as? String, let url = entry["redirect_url"] as? String else { continue }
+            guard let source = entry["source_path"] as? String, let url = entry["redirect_url"] as? String else {
+                continue
+            }
             let line = (lines.firstIndex { $0.contains("\"\(source)\"") } ?? 0) + 1
             let location = SourceLocation(path: file.path, line: line)
             var path = source
@@ -43,7 +49,10 @@ public enum RedirectParser {
                         fix: "remove the redirect or the page"))
                 continue
             }
-            redirects.append(Redirect(sourcePath: path, target: target(of: url, docsetFolder: docsetFolder, pages: pages), location: location))
+            redirects.append(
+                Redirect(
+                    sourcePath: path, target: target(of: url, docsetFolder: docsetFolder, pages: pages),
+                    location: location))
         }
         return (redirects, diagnostics)
     }
@@ -52,12 +61,15 @@ public enum RedirectParser {
     public static func fromFrontMatter(_ article: Article, pages: Set<String>, docsetFolder: String) -> Redirect? {
         guard let url = article.frontMatter.redirectURL, !url.isEmpty else { return nil }
         var resolved = Navigation.Target.external(url)
-        if !NavigationBuilder.isExternal(url), let path = SitePath.resolve(url, relativeTo: SitePath.directory(of: article.path)) {
+        if !NavigationBuilder.isExternal(url),
+            let path = SitePath.resolve(url, relativeTo: SitePath.directory(of: article.path))
+        {
             resolved = pageTarget(path, pages: pages) ?? .external(url)
         } else {
             resolved = target(of: url, docsetFolder: docsetFolder, pages: pages)
         }
-        return Redirect(sourcePath: article.path, target: resolved, location: SourceLocation(path: article.path, line: 1))
+        return Redirect(
+            sourcePath: article.path, target: resolved, location: SourceLocation(path: article.path, line: 1))
     }
 
     private static func target(of url: String, docsetFolder: String, pages: Set<String>) -> Navigation.Target {

@@ -74,7 +74,8 @@ public struct SegmentScanner {
                     .error(
                         "docgen.segment.unpaired-source", at: location,
                         "an English 'sxs-lookup' span has no translated 'data-ttu-id' span before it",
-                        fix: "put the translation in <span data-ttu-id=\"ID\">…</span> right before the sxs-lookup span"))
+                        fix: "put the translation in <span data-ttu-id=\"ID\">…</span> right before the sxs-lookup span"
+                    ))
                 pieces.append(.orphan(text: string(textRange), side: .source, offset: textRange.lowerBound))
                 cursor = end
                 literalStart = end
@@ -130,7 +131,9 @@ public struct SegmentScanner {
                 .error(
                     "docgen.segment.unpaired-target", at: location,
                     "segment '\(id)' has no English 'sxs-lookup' span after it, so the English page shows the translation",
-                    fix: "add <span class=\"sxs-lookup\"><span data-stu-id=\"\(id)\">English text</span></span> right after it"))
+                    fix:
+                        "add <span class=\"sxs-lookup\"><span data-stu-id=\"\(id)\">English text</span></span> right after it"
+                ))
         }
         if sourceID != id {
             diagnostics.append(

@@ -38,7 +38,8 @@ public enum TOCParser {
             diagnostics.append(
                 .error(
                     "docgen.toc.not-a-list", at: SourceLocation(path: file.path, line: 1),
-                    "a TOC.yml must be a list of entries ('- name: … href: …')", fix: "start each entry with '- name:'"))
+                    "a TOC.yml must be a list of entries ('- name: … href: …')", fix: "start each entry with '- name:'")
+            )
         }
         let entries = list.compactMap { entry(from: $0, path: file.path, diagnostics: &diagnostics) }
         return (TableOfContents(path: file.path, entries: entries), diagnostics)
@@ -59,11 +60,14 @@ public enum TOCParser {
             guard let key = keyNode.string else { continue }
             let lower = key.lowercased()
             if lower == "items" {
-                items = (value.sequence.map(Array.init) ?? []).compactMap { entry(from: $0, path: path, diagnostics: &diagnostics) }
+                items = (value.sequence.map(Array.init) ?? []).compactMap {
+                    entry(from: $0, path: path, diagnostics: &diagnostics)
+                }
                 continue
             }
             if !knownKeys.contains(lower) {
-                let keyLocation = SourceLocation(path: path, line: keyNode.mark?.line ?? location.line, column: keyNode.mark?.column ?? 1)
+                let keyLocation = SourceLocation(
+                    path: path, line: keyNode.mark?.line ?? location.line, column: keyNode.mark?.column ?? 1)
                 diagnostics.append(
                     .warning(
                         "docgen.toc.unknown-key", at: keyLocation, "unknown TOC key '\(key)' is ignored",
@@ -74,7 +78,8 @@ public enum TOCParser {
         }
         guard let name = values["name"], !name.isEmpty else {
             diagnostics.append(
-                .warning("docgen.toc.missing-name", at: location, "a TOC entry has no 'name'", fix: "add 'name: Label'"))
+                .warning("docgen.toc.missing-name", at: location, "a TOC entry has no 'name'", fix: "add 'name: Label'")
+            )
             return nil
         }
         return TOCEntry(
@@ -90,7 +95,11 @@ public enum TOCParser {
         func closeTo(_ level: Int) {
             while let last = stack.last, last.level >= level {
                 stack.removeLast()
-                if stack.isEmpty { roots.append(last.entry) } else { stack[stack.count - 1].entry.items.append(last.entry) }
+                if stack.isEmpty {
+                    roots.append(last.entry)
+                } else {
+                    stack[stack.count - 1].entry.items.append(last.entry)
+                }
             }
         }
         for (index, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -109,7 +118,8 @@ public enum TOCParser {
                 } else {
                     diagnostics.append(
                         .warning(
-                            "docgen.toc.malformed-link", at: location, "the TOC heading '\(text)' is not a [name](href) link",
+                            "docgen.toc.malformed-link", at: location,
+                            "the TOC heading '\(text)' is not a [name](href) link",
                             fix: "write '# [Name](page.md)'"))
                 }
             }
@@ -130,7 +140,9 @@ enum YAMLErrorPosition {
                 .composer(_, let problem, let mark, _):
                 return (mark.line, mark.column, problem)
             case .duplicatedKeysInMapping(let duplicates, let context):
-                return (context.mark.line, context.mark.column, "duplicated keys: \(duplicates.joined(separator: ", "))")
+                return (
+                    context.mark.line, context.mark.column, "duplicated keys: \(duplicates.joined(separator: ", "))"
+                )
             default: break
             }
         }

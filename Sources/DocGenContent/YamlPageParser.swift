@@ -28,7 +28,8 @@ public enum YamlPageParser {
             diagnostics.append(
                 .error(
                     "docgen.yamlpage.invalid-yaml", at: SourceLocation(path: file.path, line: line, column: column),
-                    "the YAML page is not valid YAML: \(problem)", fix: "check indentation and quote values containing ': '"))
+                    "the YAML page is not valid YAML: \(problem)",
+                    fix: "check indentation and quote values containing ': '"))
             root = nil
         }
         let mapping = root?.mapping

@@ -46,7 +46,8 @@ public enum DocFXDirectives {
         while index < bytes.count {
             if lineStart {
                 let firstNonSpace = bytes[index...].firstIndex { $0 != UInt8(ascii: " ") } ?? bytes.count
-                if firstNonSpace + 2 < bytes.count, bytes[firstNonSpace] == UInt8(ascii: "`") || bytes[firstNonSpace] == UInt8(ascii: "~"),
+                if firstNonSpace + 2 < bytes.count,
+                    bytes[firstNonSpace] == UInt8(ascii: "`") || bytes[firstNonSpace] == UInt8(ascii: "~"),
                     bytes[firstNonSpace + 1] == bytes[firstNonSpace], bytes[firstNonSpace + 2] == bytes[firstNonSpace]
                 {
                     fence = fence == nil ? bytes[firstNonSpace] : (fence == bytes[firstNonSpace] ? nil : fence)

@@ -101,7 +101,8 @@ public struct HTMLRenderer {
             renderChildren(of: node, tight: tight)
             output += "</li>\n"
         case .codeBlock(let info, let code):
-            let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.escape(String($0)))\"" } ?? ""
+            let language =
+                info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.escape(String($0)))\"" } ?? ""
             output += "<pre><code\(language)>\(HTMLEscaping.escape(code))</code></pre>\n"
         case .htmlBlock(let html): output += HTMLEscaping.filterTags(html)
         case .paragraph:
@@ -144,7 +145,8 @@ public struct HTMLRenderer {
             }
             let src = context.resolveImage(source, node.start)
             let alt = HTMLEscaping.escape(node.plainText)
-            output += "<img src=\"\(HTMLEscaping.escapeURL(src))\" alt=\"\(alt)\"\(titleAttribute(title)) loading=\"lazy\">"
+            output +=
+                "<img src=\"\(HTMLEscaping.escapeURL(src))\" alt=\"\(alt)\"\(titleAttribute(title)) loading=\"lazy\">"
         case .other: renderChildren(of: node, tight: tight)
         }
     }

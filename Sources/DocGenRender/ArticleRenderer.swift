@@ -97,10 +97,12 @@ public struct ArticleRenderer: Sendable {
             ("<span class=\"seg\" data-seg=\"\(HTMLEscaping.escape(segment.id))\">", "</span>")
         }
         let language = links.paths.language(for: side)
-        let rewritten = DocFXDirectives.rewrite(composed.text, descriptionLabel: theme.string("imageDescription", language))
+        let rewritten = DocFXDirectives.rewrite(
+            composed.text, descriptionLabel: theme.string("imageDescription", language))
         // Directive issues carry offsets in the composed text: map them to file offsets now.
         let issues = rewritten.issues.map { issue in
-            DocFXDirectives.Issue(offset: composed.map.inputOffset(forOutput: issue.offset), diagnostic: issue.diagnostic)
+            DocFXDirectives.Issue(
+                offset: composed.map.inputOffset(forOutput: issue.offset), diagnostic: issue.diagnostic)
         }
         return ParsedSide(
             side: side, root: CMark.parse(rewritten.text), lines: LineTable(rewritten.text),
@@ -114,7 +116,9 @@ public struct ArticleRenderer: Sendable {
         let collector = DiagnosticCollector()
         let location = { (position: TextPosition) in article.location(ofOffset: document.fileOffset(of: position)) }
         var alertTitles: [DocFXAlert: String] = [:]
-        for alert in DocFXAlert.allCases { alertTitles[alert] = theme.string("alert." + alert.rawValue.lowercased(), language) }
+        for alert in DocFXAlert.allCases {
+            alertTitles[alert] = theme.string("alert." + alert.rawValue.lowercased(), language)
+        }
         let context = HTMLRenderContext(
             resolveLink: { destination, position in
                 if destination.hasPrefix("#"), destination.count > 1, !ids.contains(String(destination.dropFirst())) {
@@ -137,7 +141,8 @@ public struct ArticleRenderer: Sendable {
                 case .external(let url), .resource(let url): return url
                 case .page(let url, let page, let fragment):
                     if let fragment, !fragment.isEmpty {
-                        collector.fragmentLinks.append(FragmentLink(page: page, fragment: fragment, location: location(position)))
+                        collector.fragmentLinks.append(
+                            FragmentLink(page: page, fragment: fragment, location: location(position)))
                     }
                     return url
                 case .missing(let url, let diagnostic):
@@ -191,9 +196,13 @@ public struct ArticleRenderer: Sendable {
         }
         let pagePath = String(paths.page(forArticle: article.path, in: language).dropFirst(language.code.count + 1))
         var html = FlowHTML.embed(flow: flow, language: language, pagePath: pagePath)
-        if !explicit, case .resource(let url) = links.resolveImage(source, from: article.path, in: language, at: location) {
-            html += "\n<details class=\"flow-fallback\"><summary>\(HTMLEscaping.escape(theme.string("originalImage", language)))</summary>"
-            html += "<img src=\"\(HTMLEscaping.escapeURL(url))\" alt=\"\(HTMLEscaping.escape(alt))\" loading=\"lazy\"></details>"
+        if !explicit,
+            case .resource(let url) = links.resolveImage(source, from: article.path, in: language, at: location)
+        {
+            html +=
+                "\n<details class=\"flow-fallback\"><summary>\(HTMLEscaping.escape(theme.string("originalImage", language)))</summary>"
+            html +=
+                "<img src=\"\(HTMLEscaping.escapeURL(url))\" alt=\"\(HTMLEscaping.escape(alt))\" loading=\"lazy\"></details>"
         }
         return html
     }
@@ -204,7 +213,8 @@ public struct ArticleRenderer: Sendable {
     static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<String>()
         return diagnostics.filter { diagnostic in
-            let key = "\(diagnostic.identifier)|\(diagnostic.location?.path ?? "")|\(diagnostic.location?.line ?? 0)|\(diagnostic.summary)"
+            let key =
+                "\(diagnostic.identifier)|\(diagnostic.location?.path ?? "")|\(diagnostic.location?.line ?? 0)|\(diagnostic.summary)"
             return seen.insert(key).inserted
         }
     }

@@ -15,13 +15,17 @@ extension SiteRenderer {
                 for page in FlowSite.pages(for: flow, language: language) {
                     let outputPath = language.code + "/" + page.path
                     let otherPath = other.code + "/" + page.path
-                    var context = contexts.base(outputPath: outputPath, language: language, kind: "flownode", title: page.title)
+                    var context = contexts.base(
+                        outputPath: outputPath, language: language, kind: "flownode", title: page.title)
                     PageContext.merge(
                         [
                             "content": page.bodyHTML,
                             "otherLanguage": contexts.alternate(from: outputPath, to: otherPath, language: other),
                             "alternates": paths.languages.map {
-                                ["hreflang": $0.code, "url": SitePath.relativeURL(from: outputPath, to: $0.code + "/" + page.path)]
+                                [
+                                    "hreflang": $0.code,
+                                    "url": SitePath.relativeURL(from: outputPath, to: $0.code + "/" + page.path),
+                                ]
                             },
                         ], into: &context)
                     if let html = templates.renderPage("flownode", context: context) {

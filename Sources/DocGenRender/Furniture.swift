@@ -17,7 +17,8 @@ struct Furniture {
     /// The furniture of the page for `pagePath` (a content path) at `outputPath` in `language`.
     func context(forPage pagePath: String?, outputPath: String, language: Language) -> [String: Any] {
         let position = pagePath.flatMap { index.position(of: $0) } ?? []
-        let sidebar = nodes(index.navigation.roots, prefix: [], current: position, outputPath: outputPath, language: language)
+        let sidebar = nodes(
+            index.navigation.roots, prefix: [], current: position, outputPath: outputPath, language: language)
         var result: [String: Any] = [
             "sidebar": sidebar,
             "hasSidebar": !sidebar.isEmpty,
@@ -45,7 +46,9 @@ struct Furniture {
         nodes(index.navigation.roots, prefix: [], current: nil, outputPath: outputPath, language: language)
     }
 
-    private func nodes(_ list: [Navigation.Node], prefix: [Int], current: [Int]?, outputPath: String, language: Language)
+    private func nodes(
+        _ list: [Navigation.Node], prefix: [Int], current: [Int]?, outputPath: String, language: Language
+    )
         -> [[String: Any]]
     {
         list.enumerated().map { offset, node in
@@ -59,7 +62,8 @@ struct Furniture {
             entry["hasChildren"] = !node.children.isEmpty
             entry["isOpen"] = onBranch && !node.children.isEmpty
             let children =
-                onBranch ? nodes(node.children, prefix: path, current: current, outputPath: outputPath, language: language) : []
+                onBranch
+                ? nodes(node.children, prefix: path, current: current, outputPath: outputPath, language: language) : []
             entry["children"] = children
             entry["showChildren"] = !children.isEmpty
             entry["keywords"] = node.keywords ?? ""
@@ -74,7 +78,9 @@ struct Furniture {
         if let page = node.pagePath, let title = titles[page]?.source {
             return ["label": title]
         }
-        if case .external = node.target { return ["label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true] }
+        if case .external = node.target {
+            return ["label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true]
+        }
         return [
             "label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true,
             "untranslatedNote": theme.string("englishMissing", language),
@@ -93,7 +99,8 @@ struct Furniture {
     }
 
     private func pageLink(_ page: String, from outputPath: String, language: Language) -> [String: Any] {
-        let title = paths.side(for: language) == .source ? (titles[page]?.source ?? titles[page]?.target) : titles[page]?.target
+        let title =
+            paths.side(for: language) == .source ? (titles[page]?.source ?? titles[page]?.target) : titles[page]?.target
         return [
             "title": title ?? page,
             "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: page, in: language)),

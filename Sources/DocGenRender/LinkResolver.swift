@@ -41,7 +41,9 @@ public struct LinkResolver: Sendable {
     }
 
     /// Resolves a link written in `articlePath`, for the page in `language`.
-    public func resolveLink(_ destination: String, from articlePath: String, in language: Language, at location: SourceLocation)
+    public func resolveLink(
+        _ destination: String, from articlePath: String, in language: Language, at location: SourceLocation
+    )
         -> Resolution
     {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
@@ -60,27 +62,33 @@ public struct LinkResolver: Sendable {
         let currentPage = paths.page(forArticle: articlePath, in: language)
         for candidate in candidates(for: resolved) where articlePaths.contains(candidate) {
             let page = paths.page(forArticle: candidate, in: language)
-            return .page(SitePath.relativeURL(from: currentPage, to: page) + suffix, articlePath: candidate, fragment: fragment)
+            return .page(
+                SitePath.relativeURL(from: currentPage, to: page) + suffix, articlePath: candidate, fragment: fragment)
         }
         if otherPages.contains(resolved) {
             let page = paths.page(forArticle: resolved, in: language)
-            return .page(SitePath.relativeURL(from: currentPage, to: page) + suffix, articlePath: resolved, fragment: fragment)
+            return .page(
+                SitePath.relativeURL(from: currentPage, to: page) + suffix, articlePath: resolved, fragment: fragment)
         }
         if let real = resourcePaths[resolved.lowercased()] {
             return .resource(SitePath.relativeURL(from: currentPage, to: paths.resource(real)) + suffix)
         }
-        return .missing(destination, missing(destination, at: location, why: "no file '\(resolved)' in the content folder"))
+        return .missing(
+            destination, missing(destination, at: location, why: "no file '\(resolved)' in the content folder"))
     }
 
     /// Resolves an image source written in `articlePath`, for the page in `language`.
-    public func resolveImage(_ source: String, from articlePath: String, in language: Language, at location: SourceLocation)
+    public func resolveImage(
+        _ source: String, from articlePath: String, in language: Language, at location: SourceLocation
+    )
         -> Resolution
     {
         let trimmed = source.trimmingCharacters(in: .whitespaces)
         if isExternal(trimmed) || trimmed.hasPrefix("/") || trimmed.hasPrefix("data:") { return .external(source) }
         let (pathPart, suffix) = splitSuffix(trimmed)
         let currentPage = paths.page(forArticle: articlePath, in: language)
-        if let resolved = SitePath.resolve(pathPart.removingPercentEncodingOrSelf, relativeTo: SitePath.directory(of: articlePath)),
+        if let resolved = SitePath.resolve(
+            pathPart.removingPercentEncodingOrSelf, relativeTo: SitePath.directory(of: articlePath)),
             let real = resourcePaths[resolved.lowercased()]
         {
             return .resource(SitePath.relativeURL(from: currentPage, to: paths.resource(real)) + suffix)
@@ -101,7 +109,8 @@ public struct LinkResolver: Sendable {
         if url.hasPrefix("//") { return true }
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        return !scheme.isEmpty
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
     /// Splits `a/b.md?x=1#frag` into `a/b.md` and `?x=1#frag`.

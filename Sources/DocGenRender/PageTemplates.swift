@@ -18,10 +18,12 @@ public struct PageTemplates: Sendable {
                 diagnostics.append(
                     .error(
                         "docgen.template.invalid", at: SourceLocation(path: "Templates/\(name).mustache", line: 1),
-                        "the template does not parse: \(error)", fix: "check that every {{#section}} has its {{/section}}"))
+                        "the template does not parse: \(error)",
+                        fix: "check that every {{#section}} has its {{/section}}"))
             }
         }
-        for required in ["layout", "article", "home", "missing", "root"] where library.getTemplate(named: required) == nil {
+        for required in ["layout", "article", "home", "missing", "root"]
+        where library.getTemplate(named: required) == nil {
             diagnostics.append(
                 .error(
                     "docgen.template.missing", at: SourceLocation(path: "Templates/\(required).mustache", line: 1),

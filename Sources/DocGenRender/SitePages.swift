@@ -17,23 +17,32 @@ extension SiteRenderer {
                 let title = article.title(side)
                 var entry: [String: Any] = [
                     "title": title ?? article.targetTitle,
-                    "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: language)),
+                    "url": SitePath.relativeURL(
+                        from: outputPath, to: paths.page(forArticle: article.path, in: language)),
                     "missingTranslation": title == nil,
-                    "sortKey": (title ?? article.targetTitle).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
+                    "sortKey": (title ?? article.targetTitle).folding(
+                        options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
                 ]
                 // Left out when empty: Mustache treats "" as true.
                 if side == .target, let description = article.frontMatter.description, !description.isEmpty {
                     entry["description"] = description
                 }
                 return entry
-            }.sorted { ($0["sortKey"] as! String, $0["url"] as! String) < ($1["sortKey"] as! String, $1["url"] as! String) }
+            }.sorted {
+                ($0["sortKey"] as! String, $0["url"] as! String) < ($1["sortKey"] as! String, $1["url"] as! String)
+            }
             let other = paths.languages.first { $0 != language } ?? language
             var values: [String: Any] = [
                 "articles": entries, "articleCount": entries.count,
                 "otherLanguage": contexts.alternate(
-                    from: outputPath, to: hasOwnHome ? other.code + "/articles.html" : paths.home(in: other), language: other),
+                    from: outputPath, to: hasOwnHome ? other.code + "/articles.html" : paths.home(in: other),
+                    language: other),
                 "alternates": paths.languages.map {
-                    ["hreflang": $0.code, "url": SitePath.relativeURL(from: outputPath, to: hasOwnHome ? $0.code + "/articles.html" : paths.home(in: $0))]
+                    [
+                        "hreflang": $0.code,
+                        "url": SitePath.relativeURL(
+                            from: outputPath, to: hasOwnHome ? $0.code + "/articles.html" : paths.home(in: $0)),
+                    ]
                 },
             ]
             values.merge(publishing(outputPath: outputPath, language: language)) { $1 }
@@ -71,7 +80,8 @@ extension SiteRenderer {
             PageContext.merge(
                 [
                     "tree": furniture.fullTree(outputPath: outputPath, language: language),
-                    "otherLanguage": contexts.alternate(from: outputPath, to: other.code + "/toc.html", language: other),
+                    "otherLanguage": contexts.alternate(
+                        from: outputPath, to: other.code + "/toc.html", language: other),
                 ], into: &context)
             return templates.renderPage("toc", context: context).map { OutputFile(path: outputPath, text: $0) }
         }
@@ -86,14 +96,18 @@ extension SiteRenderer {
                 let url: String
                 switch redirect.target {
                 case .page(let page, let suffix):
-                    url = SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: page, in: language)) + suffix
+                    url =
+                        SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: page, in: language)) + suffix
                 case .external(let external):
-                    url = external.hasPrefix("/") && !external.hasPrefix("//") ? (settings.rootLinkBase ?? "") + external : external
+                    url =
+                        external.hasPrefix("/") && !external.hasPrefix("//")
+                        ? (settings.rootLinkBase ?? "") + external : external
                 case .none: return nil
                 }
                 let context: [String: Any] = [
                     "lang": language.code, "url": url, "strings": theme.strings(for: language),
-                    "site": ["title": settings.title], "assets": String(SitePath.relativeURL(from: outputPath, to: "assets/x").dropLast(1)),
+                    "site": ["title": settings.title],
+                    "assets": String(SitePath.relativeURL(from: outputPath, to: "assets/x").dropLast(1)),
                 ]
                 return templates.render("redirect", context: context).map { OutputFile(path: outputPath, text: $0) }
             }
@@ -134,7 +148,8 @@ extension SiteRenderer {
                 if let date = article.frontMatter.date { xml += "<lastmod>\(date.iso8601)</lastmod>" }
                 if languages.count > 1 {
                     for alternate in languages {
-                        xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(alternate.code)\" href=\"\(escapeXML(base + paths.page(forArticle: article.path, in: alternate)))\"/>"
+                        xml +=
+                            "<xhtml:link rel=\"alternate\" hreflang=\"\(alternate.code)\" href=\"\(escapeXML(base + paths.page(forArticle: article.path, in: alternate)))\"/>"
                     }
                 }
                 xml += "</url>\n"

@@ -76,7 +76,8 @@ public struct SiteRenderer: Sendable {
 
     /// Both language pages of one article.
     public func renderArticle(_ article: Article) -> RenderedArticle {
-        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(links: links, theme: theme, flows: flows).render(article)
+        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(links: links, theme: theme, flows: flows).render(
+            article)
         let sourceSegments = bodies[.source].map { $0.segments.map { ["id": $0.id, "html": $0.html] } } ?? []
         var files: [OutputFile] = []
         var problems = diagnostics
@@ -94,7 +95,8 @@ public struct SiteRenderer: Sendable {
                 context = missingContext(article, language: language, outputPath: outputPath)
                 template = "missing"
             }
-            PageContext.merge(furniture.context(forPage: article.path, outputPath: outputPath, language: language), into: &context)
+            PageContext.merge(
+                furniture.context(forPage: article.path, outputPath: outputPath, language: language), into: &context)
             guard let html = templates.renderPage(template, context: context) else {
                 problems.append(
                     .error(
@@ -111,7 +113,8 @@ public struct SiteRenderer: Sendable {
     }
 
     private func articleContext(
-        _ article: Article, body: RenderedBody, language: Language, outputPath: String, sourceSegments: [[String: String]]
+        _ article: Article, body: RenderedBody, language: Language, outputPath: String,
+        sourceSegments: [[String: String]]
     ) -> [String: Any] {
         let side = paths.side(for: language)
         let title = article.title(side) ?? article.targetTitle
@@ -128,9 +131,19 @@ public struct SiteRenderer: Sendable {
             "hasOutline": !outline.isEmpty,
             "otherLanguage": contexts.alternate(from: outputPath, to: otherPath, language: other),
             "alternates": article.isTargetOnly
-                ? [["hreflang": paths.targetLanguage.code, "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: paths.targetLanguage))]]
+                ? [
+                    [
+                        "hreflang": paths.targetLanguage.code,
+                        "url": SitePath.relativeURL(
+                            from: outputPath, to: paths.page(forArticle: article.path, in: paths.targetLanguage)),
+                    ]
+                ]
                 : paths.languages.map { lang in
-                    ["hreflang": lang.code, "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: lang))]
+                    [
+                        "hreflang": lang.code,
+                        "url": SitePath.relativeURL(
+                            from: outputPath, to: paths.page(forArticle: article.path, in: lang)),
+                    ]
                 },
             "machineTranslated": article.frontMatter.translationType == .machine && side == .target,
             "targetOnly": article.isTargetOnly,
@@ -161,7 +174,9 @@ public struct SiteRenderer: Sendable {
 
     /// Canonical URL and Open Graph values of a page.
     func publishing(outputPath: String, language: Language) -> [String: Any] {
-        let canonical = settings.baseURL.map { $0 + outputPath } ?? (outputPath.split(separator: "/").last.map(String.init) ?? outputPath)
+        let canonical =
+            settings.baseURL.map { $0 + outputPath }
+            ?? (outputPath.split(separator: "/").last.map(String.init) ?? outputPath)
         var values: [String: Any] = [
             "canonical": canonical,
             "ogLocale": language == paths.sourceLanguage ? "en_US" : language.code + "_" + language.code.uppercased(),
@@ -175,8 +190,10 @@ public struct SiteRenderer: Sendable {
     private func referencedFlows(_ article: Article) -> [Flow] {
         guard !flows.isEmpty else { return [] }
         let text = article.body.markdown(for: .target).text
-        return flows.keys.sorted().filter { text.contains("/\($0).") || text.contains("(\($0).") || text.contains("\"\($0)\"") }
-            .compactMap { flows[$0] }
+        return flows.keys.sorted().filter {
+            text.contains("/\($0).") || text.contains("(\($0).") || text.contains("\"\($0)\"")
+        }
+        .compactMap { flows[$0] }
     }
 
     private func missingContext(_ article: Article, language: Language, outputPath: String) -> [String: Any] {
@@ -189,12 +206,18 @@ public struct SiteRenderer: Sendable {
                 "articleTitle": article.targetTitle,
                 "sourcePath": article.path,
                 "otherLanguage": contexts.alternate(from: outputPath, to: targetPath, language: target),
-                "alternates": [["hreflang": target.code, "url": SitePath.relativeURL(from: outputPath, to: targetPath)]],
+                "alternates": [
+                    ["hreflang": target.code, "url": SitePath.relativeURL(from: outputPath, to: targetPath)]
+                ],
                 "robotsNoIndex": true,
                 "canonical": SitePath.relativeURL(from: outputPath, to: targetPath),
                 "hasFlows": !referencedFlows(article).isEmpty,
                 "flows": referencedFlows(article).map { flow in
-                    ["html": FlowHTML.embed(flow: flow, language: language, pagePath: String(outputPath.dropFirst(language.code.count + 1)))]
+                    [
+                        "html": FlowHTML.embed(
+                            flow: flow, language: language,
+                            pagePath: String(outputPath.dropFirst(language.code.count + 1)))
+                    ]
                 },
             ], into: &context)
         return context

@@ -19,7 +19,9 @@ enum StructuredData {
         let object: [String: Any] = [
             "@context": "https://schema.org", "@type": "FAQPage", "inLanguage": language.code, "mainEntity": entities,
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "{}" }
         // Keep the JSON from closing the <script> element it sits in.
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")

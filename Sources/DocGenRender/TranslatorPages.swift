@@ -8,7 +8,8 @@ import DocGenTranslation
 extension SiteRenderer {
     /// Where an article's translator view is written (`fr/a/b.translation.html`).
     func translatorViewPath(_ article: Article) -> String {
-        SitePath.replacingExtension(of: paths.page(forArticle: article.path, in: paths.targetLanguage), with: "translation.html")
+        SitePath.replacingExtension(
+            of: paths.page(forArticle: article.path, in: paths.targetLanguage), with: "translation.html")
     }
 
     /// The translator view of an article with segments, built from both rendered bodies.
@@ -32,8 +33,11 @@ extension SiteRenderer {
             title: theme.string("translatorView", language) + " — " + article.targetTitle)
         PageContext.merge(
             [
-                "rows": rows, "articleURL": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: language)),
-                "articleTitle": article.targetTitle, "sourcePath": article.path, "sourceLang": paths.sourceLanguage.code,
+                "rows": rows,
+                "articleURL": SitePath.relativeURL(
+                    from: outputPath, to: paths.page(forArticle: article.path, in: language)),
+                "articleTitle": article.targetTitle, "sourcePath": article.path,
+                "sourceLang": paths.sourceLanguage.code,
                 "robotsNoIndex": true, "flaggedCount": rows.filter { $0["flagged"] as! Bool }.count,
             ], into: &context)
         return templates.renderPage("translation", context: context).map { OutputFile(path: outputPath, text: $0) }
@@ -53,14 +57,19 @@ extension SiteRenderer {
             ]
             if link, entry.segments > 0, let article = articles.first(where: { $0.path == entry.article }) {
                 values["viewURL"] = SitePath.relativeURL(from: outputPath, to: translatorViewPath(article))
-                values["articleURL"] = SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: language))
+                values["articleURL"] = SitePath.relativeURL(
+                    from: outputPath, to: paths.page(forArticle: article.path, in: language))
             }
             return values
         }
         var context = contexts.base(
-            outputPath: outputPath, language: language, kind: "coverage", title: theme.string("coverageTitle", language))
+            outputPath: outputPath, language: language, kind: "coverage", title: theme.string("coverageTitle", language)
+        )
         PageContext.merge(
-            ["entries": report.entries.map { row($0, link: true) }, "total": row(report.total, link: false), "robotsNoIndex": true],
+            [
+                "entries": report.entries.map { row($0, link: true) }, "total": row(report.total, link: false),
+                "robotsNoIndex": true,
+            ],
             into: &context)
         return templates.renderPage("coverage", context: context).map { OutputFile(path: outputPath, text: $0) }
     }

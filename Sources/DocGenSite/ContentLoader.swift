@@ -54,7 +54,9 @@ public enum ContentLoader {
                 articlePaths.append(relative)
             } else {
                 resources.append(relative)
-                if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes { structurePaths.append(relative) }
+                if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes {
+                    structurePaths.append(relative)
+                }
             }
         }
         articlePaths.sort()
@@ -86,7 +88,10 @@ public enum ContentLoader {
     /// Reads one text file as UTF-8 with `\n` line ends and no byte-order mark.
     private static func read(_ base: URL, _ relative: String, _ diagnostics: inout [Diagnostic]) -> SourceFile? {
         guard let data = FileManager.default.contents(atPath: base.appendingPathComponent(relative).path) else {
-            diagnostics.append(.error("docgen.content.unreadable", at: SourceLocation(path: relative, line: 1), "the file could not be read"))
+            diagnostics.append(
+                .error(
+                    "docgen.content.unreadable", at: SourceLocation(path: relative, line: 1),
+                    "the file could not be read"))
             return nil
         }
         var text = String(decoding: data, as: UTF8.self)

@@ -73,7 +73,8 @@ public struct OutputWriter {
                 try manager.copyItem(at: copy.source, to: staging.appendingPathComponent(copy.output))
             }
             let manifest = (files.map(\.path) + copies.map(\.output)).sorted().joined(separator: "\n") + "\n"
-            manager.createFile(atPath: staging.appendingPathComponent(Self.manifestName).path, contents: Data(manifest.utf8))
+            manager.createFile(
+                atPath: staging.appendingPathComponent(Self.manifestName).path, contents: Data(manifest.utf8))
             if manager.fileExists(atPath: output.path) {
                 try? manager.removeItem(at: previous)
                 try manager.moveItem(at: output, to: previous)

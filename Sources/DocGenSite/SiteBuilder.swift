@@ -65,7 +65,8 @@ public enum SiteBuilder {
             let yamlPages = content.structureFiles.filter {
                 config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
             }
-            let parsed = Parallel.map(sources) { ArticleParser.parse($0) }
+            let parsed =
+                Parallel.map(sources) { ArticleParser.parse($0) }
                 + yamlPages.compactMap { YamlPageParser.parse($0) }
             diagnostics += parsed.flatMap(\.diagnostics)
             return parsed.map { item in
@@ -99,7 +100,8 @@ public enum SiteBuilder {
             return navigation
         }
         var redirects: [Redirect] = articles.compactMap {
-            RedirectParser.fromFrontMatter($0, pages: pageSet, docsetFolder: options.content.standardizedFileURL.lastPathComponent)
+            RedirectParser.fromFrontMatter(
+                $0, pages: pageSet, docsetFolder: options.content.standardizedFileURL.lastPathComponent)
         }
         if let file = content.redirections {
             let (parsed, problems) = RedirectParser.parse(
@@ -144,7 +146,8 @@ public enum SiteBuilder {
             title: config.siteTitle ?? theme.string("siteTitle", target), baseURL: config.baseURL,
             repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase)
         let titles = Dictionary(
-            articles.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) }, uniquingKeysWith: { a, _ in a })
+            articles.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
+            uniquingKeysWith: { a, _ in a })
         let renderer = SiteRenderer(
             theme: theme, templates: templates, paths: paths, links: links, settings: settings, navigation: navigation,
             titles: titles, flows: flows)

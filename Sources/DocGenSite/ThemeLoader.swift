@@ -31,11 +31,13 @@ public enum ThemeLoader {
                 assets.append(OutputFile(path: relative, contents: Array(data)))
             } else if relative == "strings.yml" {
                 do {
-                    strings = try YAMLDecoder().decode([String: [String: String]].self, from: String(decoding: data, as: UTF8.self))
+                    strings = try YAMLDecoder().decode(
+                        [String: [String: String]].self, from: String(decoding: data, as: UTF8.self))
                 } catch {
                     diagnostics.append(
                         .error(
-                            "docgen.template.invalid-strings", at: SourceLocation(path: "Templates/strings.yml", line: 1),
+                            "docgen.template.invalid-strings",
+                            at: SourceLocation(path: "Templates/strings.yml", line: 1),
                             "strings.yml is not a mapping of language → key → text: \(error)",
                             fix: "write it as 'fr:' then indented 'key: text' lines"))
                 }

@@ -20,7 +20,8 @@ import Testing
                  "globalMetadata": {"titleSuffix": "Partner Center", "searchScope": ["A", "B"]},
                  "fileMetadata": {"ms.topic": {"billing/**": "billing"}}}}
                 """)
-        let docgen = SourceFile(path: "docgen.yml", text: "title: Mon site\nbaseURL: https://example.com/docs\nlanguag: fr\n")
+        let docgen = SourceFile(
+            path: "docgen.yml", text: "title: Mon site\nbaseURL: https://example.com/docs\nlanguag: fr\n")
         let (config, diagnostics) = DocsetConfiguration.parse(docfx: docfx, docgen: docgen)
         #expect(config.isContent("a/b.md"))
         #expect(!config.isContent("x/includes/y.md"))
@@ -62,7 +63,9 @@ import Testing
 
         let landing = SourceFile(
             path: "index.yml",
-            text: "### YamlMime:Landing\ntitle: Accueil\nlandingContent:\n- title: Démarrer\n  linkLists:\n  - linkListType: concept\n    links:\n    - text: Vue\n      url: overview.md\n")
+            text:
+                "### YamlMime:Landing\ntitle: Accueil\nlandingContent:\n- title: Démarrer\n  linkLists:\n  - linkListType: concept\n    links:\n    - text: Vue\n      url: overview.md\n"
+        )
         let (page, _) = try #require(YamlPageParser.parse(landing))
         #expect(page.kind == .landing)
         #expect(page.body.markdown(for: .target).text.contains("- [Vue](<overview.md>)"))

@@ -32,10 +32,11 @@ import Testing
         #expect(meta.contentLocale == "fr-FR")
         #expect(meta.locFileID == "80676822")
         #expect(meta.keywords == ["a", "b", "c"])
-        #expect(meta.entries.map(\.key) == [
-            "title", "ms.date", "ms.lasthandoff", "ms.translationtype", "ms.contentlocale", "ms.locfileid",
-            "custom.key", "Keywords", "robots",
-        ])
+        #expect(
+            meta.entries.map(\.key) == [
+                "title", "ms.date", "ms.lasthandoff", "ms.translationtype", "ms.contentlocale", "ms.locfileid",
+                "custom.key", "Keywords", "robots",
+            ])
         #expect(meta["custom.key"] == "kept")
         #expect(result.body == "# Body\n")
         #expect(result.bodyLineOffset == 11)

@@ -85,7 +85,8 @@ func pair(_ id: String, _ target: String, _ source: String) -> String {
     }
 
     @Test func nestedAndUnclosedSpansAreErrors() {
-        let nested = "<span data-ttu-id=\"n-1\">A <span data-ttu-id=\"n-2\">B</span></span>"
+        let nested =
+            "<span data-ttu-id=\"n-1\">A <span data-ttu-id=\"n-2\">B</span></span>"
             + "<span class=\"sxs-lookup\"><span data-stu-id=\"n-1\">A B</span></span>\n"
         let (_, nestedDiagnostics) = article(nested)
         #expect(nestedDiagnostics.map(\.identifier).contains("docgen.segment.nested"))

@@ -106,7 +106,8 @@ import Testing
     }
 
     @Test func segmentSpansAreCaptured() {
-        let document = CMark.parse("<span class=\"seg\" data-seg=\"s-1\">Un **b**</span> et <span class=\"seg\" data-seg=\"s-2\">deux</span>")
+        let document = CMark.parse(
+            "<span class=\"seg\" data-seg=\"s-1\">Un **b**</span> et <span class=\"seg\" data-seg=\"s-2\">deux</span>")
         let result = HTMLRenderer.renderWithSegments(document, context: HTMLRenderContext())
         #expect(result.segments.map(\.id) == ["s-1", "s-2"])
         #expect(result.segments[0].html == "Un <strong>b</strong>")

@@ -1,10 +1,11 @@
 import DocGenCore
 import DocGenSite
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A small DocFX docset with TOC files, YAML pages, docfx.json, docgen.yml and redirects, built end to end.
 @Suite struct DocsetSiteTests {
@@ -15,9 +16,14 @@ import Testing
     private func page(_ path: String) -> String { TestSupport.read(Self.built.1.appendingPathComponent(path)) ?? "" }
 
     @Test func docfxJSONExcludesIncludesAndReadme() {
-        #expect(!FileManager.default.fileExists(atPath: Self.built.1.appendingPathComponent("fr/includes/snippet.html").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: Self.built.1.appendingPathComponent("fr/includes/snippet.html").path))
         #expect(!FileManager.default.fileExists(atPath: Self.built.1.appendingPathComponent("fr/README.html").path))
-        #expect(page("fr/guide/start.html").contains("Docs d’essai") || page("fr/guide/start.html").contains("Docs d&#39;essai") || page("fr/guide/start.html").contains("Docs d’essai"))
+        #expect(
+            page("fr/guide/start.html").contains("Docs d’essai")
+                || page("fr/guide/start.html").contains("Docs d&#39;essai")
+                || page("fr/guide/start.html").contains("Docs d’essai"))
     }
 
     @Test func everyPageHasSidebarBreadcrumbsOutlineAndPager() {
@@ -30,7 +36,9 @@ import Testing
             #expect(start.contains("rel=\"prev\"") && start.contains("rel=\"next\""), "\(language): previous/next")
             #expect(start.contains("href=\"configure.html\" rel=\"next\""), "\(language): next follows TOC order")
         }
-        #expect(page("fr/guide/start.html").contains("Guide\u{00A0}pratique"), "YAML escape \\_ decodes to a no-break space")
+        #expect(
+            page("fr/guide/start.html").contains("Guide\u{00A0}pratique"), "YAML escape \\_ decodes to a no-break space"
+        )
         #expect(page("fr/guide/start.html").contains("data-keywords=\"start, begin\""))
     }
 
@@ -84,11 +92,15 @@ import Testing
         let anchor = Self.built.0.diagnostics.first { $0.identifier == "docgen.link.missing-anchor" }
         #expect(anchor?.location?.path == "guide/start.md")
         #expect(anchor?.location?.line == 14)
-        #expect(!Self.built.0.diagnostics.contains { $0.summary.contains("#options") }, "an existing anchor is not reported")
+        #expect(
+            !Self.built.0.diagnostics.contains { $0.summary.contains("#options") }, "an existing anchor is not reported"
+        )
         let start = page("en/guide/start.html")
         #expect(start.contains("href=\"configure.html#options\""))
         #expect(start.contains("href=\"../faq.html\""))
-        #expect(start.contains("https://learn.example.com/fr-fr/azure/overview?toc=/azure/toc.json"), "root-relative TOC href")
+        #expect(
+            start.contains("https://learn.example.com/fr-fr/azure/overview?toc=/azure/toc.json"),
+            "root-relative TOC href")
         #expect(!Self.built.0.diagnostics.hasErrors)
     }
 }

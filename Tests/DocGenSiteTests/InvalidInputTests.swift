@@ -29,14 +29,16 @@ import Testing
         }
         #expect(report.diagnostics.allSatisfy { $0.location?.path != "good.md" }, "good.md must stay clean")
         for page in ["fr/good.html", "en/good.html", "fr/bad.html", "en/bad.html", "fr/index.html", "index.html"] {
-            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(name): \(page)")
+            #expect(
+                FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(name): \(page)")
         }
         let good = TestSupport.read(output.appendingPathComponent("en/good.html")) ?? ""
         #expect(good.contains("Intact text."))
         let bad = TestSupport.read(output.appendingPathComponent("fr/bad.html")) ?? ""
         #expect(bad.contains("conservé"), "\(name): the bad article's text must still be rendered")
         let visible = bad.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
-        #expect(!visible.contains("data-ttu-id") && !visible.contains("sxs-lookup") && !visible.contains(":::"),
+        #expect(
+            !visible.contains("data-ttu-id") && !visible.contains("sxs-lookup") && !visible.contains(":::"),
             "\(name): no source markup may be visible")
     }
 }

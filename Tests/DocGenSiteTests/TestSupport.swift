@@ -9,7 +9,8 @@ enum TestSupport {
         .deletingLastPathComponent()
     static let templates = repoRoot.appendingPathComponent("Templates")
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let corpus = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/fr-fr/partner-center")
+    static let corpus = repoRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/corpus/fr-fr/partner-center")
 
     /// Set `DOCGEN_RECORD=1` to rewrite golden files from the current output instead of comparing.
     static var recording: Bool { ProcessInfo.processInfo.environment["DOCGEN_RECORD"] == "1" }
