@@ -1,0 +1,1 @@
+"""The parts of the docgen benchmark: content and measuring, the tools timed, the report."""
