@@ -102,18 +102,28 @@ public struct LineTable: Sendable {
 
     /// Indexes the line starts of `bytes`.
     public init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        var starts = [0]
-        var index = 0
-        for byte in bytes {
-            index += 1
-            if byte == UInt8(ascii: "\n") { starts.append(index) }
+        // Scan contiguous storage through a concrete buffer type, so the loop is fast even when
+        // this generic initializer is called unspecialized from another module.
+        if let indexed = bytes.withContiguousStorageIfAvailable({ Self.index($0) }) {
+            (lineStarts, length) = indexed
+        } else {
+            (lineStarts, length) = Array(bytes).withUnsafeBufferPointer { Self.index($0) }
         }
-        lineStarts = starts
-        length = index
+    }
+
+    private static func index(_ buffer: UnsafeBufferPointer<UInt8>) -> ([Int], Int) {
+        var starts = [0]
+        for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        return (starts, buffer.count)
     }
 
     /// Indexes the line starts of a string.
-    public init(_ text: String) { self.init(text.utf8) }
+    public init(_ text: String) {
+        var copy = text
+        (lineStarts, length) = copy.withUTF8 { Self.index($0) }
+    }
 
     /// The 1-based line and UTF-8 column of a byte offset.
     public func position(ofOffset offset: Int) -> TextPosition {

@@ -121,7 +121,9 @@ public struct HTMLRenderer {
         case .table(let alignments): renderTable(node, alignments: alignments)
         case .tableRow, .tableCell: renderChildren(of: node, tight: false)
         case .text(let text):
-            if text.contains("] (") || text.contains("](") { context.reportSuspiciousText(text, node.start) }
+            if text.utf8.contains(UInt8(ascii: "]")), text.contains("] (") || text.contains("](") {
+                context.reportSuspiciousText(text, node.start)
+            }
             output += HTMLEscaping.escape(text)
         case .softBreak: output += "\n"
         case .lineBreak: output += "<br>\n"

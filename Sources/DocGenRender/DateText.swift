@@ -12,12 +12,8 @@ enum DateText {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let value = calendar.date(from: components) else { return date.iso8601 }
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.locale = Locale(identifier: languageCode)
-        formatter.dateStyle = .long
-        formatter.timeStyle = .none
-        return formatter.string(from: value)
+        // A format style is a value: safe to use from every rendering thread, with no shared formatter.
+        let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: languageCode), calendar: calendar, timeZone: calendar.timeZone)
+        return value.formatted(style)
     }
 }

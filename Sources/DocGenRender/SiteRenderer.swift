@@ -2,6 +2,7 @@ import DocGenContent
 import DocGenCore
 import DocGenFlowchart
 import DocGenMarkdown
+import DocGenTranslation
 
 /// Everything the page stage needs to know about the site besides the articles themselves.
 public struct SiteSettings: Sendable {
@@ -33,6 +34,8 @@ public struct RenderedArticle: Sendable {
     public var anchors: Set<String>
     /// Links from this article to other pages' fragments.
     public var fragmentLinks: [FragmentLink]
+    /// The article's line of the translation coverage page.
+    public var coverage: CoverageReport.Entry?
 }
 
 /// Renders the pages of a site: each article in both languages with its navigation furniture,
@@ -107,9 +110,15 @@ public struct SiteRenderer: Sendable {
             }
             files.append(OutputFile(path: outputPath, text: html))
         }
-        if let view = translatorView(article, bodies: bodies) { files.append(view) }
+        var coverage: CoverageReport.Entry?
+        if article.kind == .markdown {
+            let findings = TranslationChecker.check(article)
+            coverage = CoverageReport.entry(for: article, findings: findings)
+            if let view = translatorView(article, bodies: bodies, findings: findings) { files.append(view) }
+        }
         let anchors = bodies[.target]?.anchors ?? []
-        return RenderedArticle(files: files, diagnostics: problems, anchors: anchors, fragmentLinks: fragmentLinks)
+        return RenderedArticle(
+            files: files, diagnostics: problems, anchors: anchors, fragmentLinks: fragmentLinks, coverage: coverage)
     }
 
     private func articleContext(

@@ -13,7 +13,7 @@ extension SiteRenderer {
     }
 
     /// The translator view of an article with segments, built from both rendered bodies.
-    func translatorView(_ article: Article, bodies: [TextSide: RenderedBody]) -> OutputFile? {
+    func translatorView(_ article: Article, bodies: [TextSide: RenderedBody], findings: [Diagnostic]) -> OutputFile? {
         guard templates.has("translation"), !article.segments.isEmpty, let target = bodies[.target],
             let source = bodies[.source]
         else { return nil }
@@ -21,7 +21,7 @@ extension SiteRenderer {
         let outputPath = translatorViewPath(article)
         let targetHTML = Dictionary(target.segments.map { ($0.id, $0.html) }, uniquingKeysWith: { a, _ in a })
         let sourceHTML = Dictionary(source.segments.map { ($0.id, $0.html) }, uniquingKeysWith: { a, _ in a })
-        let rows = TranslatorView.rows(for: article).map { row -> [String: Any] in
+        let rows = TranslatorView.rows(for: article, findings: findings).map { row -> [String: Any] in
             [
                 "id": row.id, "line": row.line, "target": targetHTML[row.id] ?? "", "source": sourceHTML[row.id] ?? "",
                 "flags": row.flags.map { ["flag": $0.replacingOccurrences(of: "docgen.qa.", with: "")] },
@@ -44,11 +44,11 @@ extension SiteRenderer {
     }
 
     /// `fr/coverage.html`: the docset's translation coverage, one row per article.
-    public func renderCoverage(_ articles: [Article]) -> OutputFile? {
+    public func renderCoverage(_ articles: [Article], entries: [CoverageReport.Entry]) -> OutputFile? {
         guard templates.has("coverage") else { return nil }
         let language = paths.targetLanguage
         let outputPath = language.code + "/coverage.html"
-        let report = CoverageReport.compute(articles: articles.filter { $0.kind == .markdown })
+        let report = CoverageReport(entries: entries.sorted { $0.article < $1.article })
         func row(_ entry: CoverageReport.Entry, link: Bool) -> [String: Any] {
             var values: [String: Any] = [
                 "title": entry.title, "segments": entry.segments, "sourceWords": entry.sourceWords,

@@ -157,7 +157,9 @@ public enum SiteBuilder {
         files += renderer.renderTableOfContents()
         files += renderer.renderRedirects(redirects)
         files += renderer.renderFlowPages()
-        if let coverage = renderer.renderCoverage(articles) { files.append(coverage) }
+        if let coverage = renderer.renderCoverage(articles, entries: rendered.compactMap(\.coverage)) {
+            files.append(coverage)
+        }
         files += renderer.renderCrawlerFiles(articles)
         if let notFound = renderer.renderNotFound() { files.append(notFound) }
         if let root = renderer.renderRoot() { files.append(root) }

@@ -50,20 +50,24 @@ public struct CoverageReport: Hashable, Sendable {
         var stale: [String: Int] = [:]
         for change in diff?.changes ?? [] where change.isStale { stale[change.article, default: 0] += 1 }
         let entries = articles.sorted { $0.path < $1.path }.map { article in
-            let flagged = Set(TranslationChecker.check(article).compactMap(\.location)).count
-            return Entry(
-                article: article.path, title: article.targetTitle, translationType: article.frontMatter.translationType,
-                segments: article.segments.count,
-                sourceWords: article.segments.reduce(0) {
-                    $0 + words(InlineMarkupParser.parse($1.sourceText).plainText)
-                },
-                targetWords: article.segments.reduce(0) {
-                    $0 + words(InlineMarkupParser.parse($1.targetText).plainText)
-                },
-                staleSegments: stale[article.path] ?? 0, flaggedSegments: flagged)
+            entry(for: article, findings: TranslationChecker.check(article), staleSegments: stale[article.path] ?? 0)
         }
         return CoverageReport(entries: entries)
     }
+
+    /// One article's entry, from QA findings already computed for it (so a build that also shows
+    /// the translator view checks each article once, on any thread).
+    public static func entry(for article: Article, findings: [Diagnostic], staleSegments: Int = 0) -> Entry {
+        Entry(
+            article: article.path, title: article.targetTitle, translationType: article.frontMatter.translationType,
+            segments: article.segments.count,
+            sourceWords: article.segments.reduce(0) { $0 + words(InlineMarkupParser.parse($1.sourceText).plainText) },
+            targetWords: article.segments.reduce(0) { $0 + words(InlineMarkupParser.parse($1.targetText).plainText) },
+            staleSegments: staleSegments, flaggedSegments: Set(findings.compactMap(\.location)).count)
+    }
+
+    /// A report from entries computed separately (kept in the order given).
+    public init(entries: [Entry]) { self.entries = entries }
 
     private static func words(_ text: String) -> Int {
         text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count

@@ -22,7 +22,12 @@ public enum TranslatorView {
 
     /// The rows of an article, in segment order.
     public static func rows(for article: Article) -> [Row] {
-        let findings = Dictionary(grouping: TranslationChecker.check(article), by: { $0.location })
+        rows(for: article, findings: TranslationChecker.check(article))
+    }
+
+    /// The rows of an article from QA findings already computed for it.
+    public static func rows(for article: Article, findings list: [Diagnostic]) -> [Row] {
+        let findings = Dictionary(grouping: list, by: { $0.location })
         return article.segments.map { segment in
             let mine = findings[segment.location] ?? []
             return Row(
