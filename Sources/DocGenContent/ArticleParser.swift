@@ -4,8 +4,9 @@ import DocGenCore
 /// Pure: it takes a `SourceFile` value and returns the article with every problem found.
 public enum ArticleParser {
     /// Parses one article. Never fails: problems are returned as diagnostics.
-    public static func parse(_ file: SourceFile) -> (article: Article, diagnostics: [Diagnostic]) {
-        let split = FrontMatterParser.parse(file)
+    /// `isInclude` is for files pulled into articles with `[!INCLUDE]`: they need no front matter or title.
+    public static func parse(_ file: SourceFile, isInclude: Bool = false) -> (article: Article, diagnostics: [Diagnostic]) {
+        let split = FrontMatterParser.parse(file, requireFrontMatter: !isInclude)
         let bytes = Array(file.text.utf8)
         let lines = LineTable(bytes)
         let bodyStart = lines.offset(of: TextPosition(line: split.bodyLineOffset + 1, column: 1))
@@ -16,7 +17,7 @@ public enum ArticleParser {
         let targetHeading = firstHeading(scan.text.markdown(for: .target).text)
         let sourceHeading = scan.text.isTargetOnly ? nil : firstHeading(scan.text.markdown(for: .source).text)
         let fallbackTitle = split.frontMatter.title.map(stripTitleSuffix) ?? defaultTitle(for: file.path)
-        if targetHeading == nil, split.frontMatter.title == nil {
+        if targetHeading == nil, split.frontMatter.title == nil, !isInclude {
             diagnostics.append(
                 .warning(
                     "docgen.article.untitled", at: SourceLocation(path: file.path, line: 1),

@@ -1,3 +1,9 @@
+/// The other DocFX block-quote markers: a styled division and an embedded video.
+enum DocFXBlock {
+    case div(classes: String)
+    case video(url: String)
+}
+
 /// The DocFX alert kinds (`> [!NOTE]` and friends), rendered as labelled callouts.
 public enum DocFXAlert: String, Sendable, CaseIterable, Hashable {
     case note = "NOTE"
@@ -24,6 +30,38 @@ public enum DocFXAlert: String, Sendable, CaseIterable, Hashable {
         let spaces = afterMarker.prefix(while: { $0 == " " }).count
         let length = leading.count - trimmed.count + trimmed.distance(from: trimmed.startIndex, to: close) + 1 + spaces
         return (alert, length)
+    }
+
+    /// The text a block quote opens with (its first paragraph's leading text nodes).
+    static func leadingText(of blockQuote: MarkdownNode, limit: Int = 400) -> String {
+        guard let paragraph = blockQuote.children.first, paragraph.kind == .paragraph else { return "" }
+        var leading = ""
+        for child in paragraph.children {
+            guard case .text(let text) = child.kind else { break }
+            leading += text
+            if leading.count > limit { break }
+        }
+        return leading
+    }
+
+    /// A DocFX `> [!div class="…"]` or `> [!VIDEO url]` marker: what it asks for and its length.
+    static func detectBlock(in blockQuote: MarkdownNode) -> (DocFXBlock, markerLength: Int)? {
+        let leading = leadingText(of: blockQuote)
+        let trimmed = leading.drop(while: { $0 == " " })
+        guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
+        let inside = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
+        let length = leading.count - trimmed.count + trimmed.distance(from: trimmed.startIndex, to: close) + 1
+        let words = inside.split(separator: " ", maxSplits: 1)
+        guard let keyword = words.first?.lowercased() else { return nil }
+        let argument = words.count > 1 ? String(words[1]) : ""
+        switch keyword {
+        case "div":
+            let classes = DocFXDirectives.parseAttributes(argument)["class"] ?? ""
+            return (.div(classes: classes), length)
+        case "video":
+            return argument.isEmpty ? nil : (.video(url: argument.trimmingCharacters(in: .whitespaces)), length)
+        default: return nil
+        }
     }
 
     /// The block quote's children with the `[!NOTE]` marker (and the line break after it) removed.

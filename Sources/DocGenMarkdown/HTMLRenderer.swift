@@ -175,6 +175,18 @@ public struct HTMLRenderer {
     }
 
     private mutating func renderBlockQuote(_ node: MarkdownNode) {
+        if let (block, length) = DocFXAlert.detectBlock(in: node) {
+            switch block {
+            case .div(let classes):
+                output += "<div class=\"\(HTMLEscaping.escape(classes))\">\n"
+                for child in DocFXAlert.strippingMarker(from: node, length: length) { render(child) }
+                output += "</div>\n"
+            case .video(let url):
+                output += "<div class=\"video\"><iframe src=\"\(HTMLEscaping.escapeURL(url))\" title=\"Video\" "
+                output += "loading=\"lazy\" allowfullscreen></iframe></div>\n"
+            }
+            return
+        }
         guard let (alert, length) = DocFXAlert.detect(in: node) else {
             output += "<blockquote>\n"
             renderChildren(of: node, tight: false)

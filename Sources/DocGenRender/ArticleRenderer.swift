@@ -36,12 +36,15 @@ public struct ArticleRenderer: Sendable {
     /// Decision flows by name: an image named like a flow (`images/<name>.png`) and the
     /// `:::flow name="<name>":::` directive become that interactive flowchart.
     public let flows: [String: Flow]
+    /// Files that articles pull in with `[!INCLUDE]`, by content path.
+    public let includes: [String: Article]
 
     /// Creates a renderer.
-    public init(links: LinkResolver, theme: Theme, flows: [String: Flow] = [:]) {
+    public init(links: LinkResolver, theme: Theme, flows: [String: Flow] = [:], includes: [String: Article] = [:]) {
         self.links = links
         self.theme = theme
         self.flows = flows
+        self.includes = includes
     }
 
     /// The body of `article` for the target side and, unless the article is target-only, the source side.
@@ -92,21 +95,30 @@ public struct ArticleRenderer: Sendable {
         func fileOffset(of position: TextPosition) -> Int { fileOffset(ofOutput: lines.offset(of: position)) }
     }
 
+    /// Wraps a segment's text so its id survives into the HTML.
+    static func segmentMarkup(_ segment: Segment, _ side: TextSide) -> (prefix: String, suffix: String) {
+        ("<span class=\"seg\" data-seg=\"\(HTMLEscaping.escape(segment.id))\">", "</span>")
+    }
+
     private func parse(_ article: Article, side: TextSide) -> ParsedSide {
-        let composed = article.body.markdown(for: side) { segment, _ in
-            ("<span class=\"seg\" data-seg=\"\(HTMLEscaping.escape(segment.id))\">", "</span>")
-        }
+        let composed = article.body.markdown(for: side, wrap: Self.segmentMarkup)
+        let expanded = IncludeExpander(includes: includes, wrap: Self.segmentMarkup)
+            .expand(composed.text, side: side, from: article.path)
         let language = links.paths.language(for: side)
         let rewritten = DocFXDirectives.rewrite(
-            composed.text, descriptionLabel: theme.string("imageDescription", language))
-        // Directive issues carry offsets in the composed text: map them to file offsets now.
-        let issues = rewritten.issues.map { issue in
-            DocFXDirectives.Issue(
-                offset: composed.map.inputOffset(forOutput: issue.offset), diagnostic: issue.diagnostic)
-        }
+            expanded.text, descriptionLabel: theme.string("imageDescription", language))
+        // Problems carry offsets in the text their step read: map them back to file offsets now.
+        let toFile = ComposedSourceMap(maps: [expanded.map, composed.map])
+        let issues =
+            expanded.issues.map {
+                DocFXDirectives.Issue(offset: composed.map.inputOffset(forOutput: $0.offset), diagnostic: $0.diagnostic)
+            }
+            + rewritten.issues.map {
+                DocFXDirectives.Issue(offset: toFile.inputOffset(forOutput: $0.offset), diagnostic: $0.diagnostic)
+            }
         return ParsedSide(
             side: side, root: CMark.parse(rewritten.text), lines: LineTable(rewritten.text),
-            maps: ComposedSourceMap(maps: [rewritten.map, composed.map]), fileIssues: issues)
+            maps: ComposedSourceMap(maps: [rewritten.map, expanded.map, composed.map]), fileIssues: issues)
     }
 
     private func renderHTML(_ document: ParsedSide, article: Article, headingIDs: [String], anchors ids: Set<String>)

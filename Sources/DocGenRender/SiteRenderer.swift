@@ -53,14 +53,17 @@ public struct SiteRenderer: Sendable {
     public let settings: SiteSettings
     /// Decision flows by name.
     public let flows: [String: Flow]
+    /// Files pulled into articles with `[!INCLUDE]`, by content path.
+    public let includes: [String: Article]
     let furniture: Furniture
 
     /// Creates a renderer over the site's navigation; `titles` maps each page's content path to its titles.
     public init(
         theme: Theme, templates: PageTemplates, paths: PagePaths, links: LinkResolver, settings: SiteSettings,
         navigation: Navigation = Navigation(roots: []), titles: [String: (target: String, source: String?)] = [:],
-        flows: [Flow] = []
+        flows: [Flow] = [], includes: [Article] = []
     ) {
+        self.includes = Dictionary(includes.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.flows = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.theme = theme
         self.templates = templates
@@ -79,7 +82,7 @@ public struct SiteRenderer: Sendable {
 
     /// Both language pages of one article.
     public func renderArticle(_ article: Article) -> RenderedArticle {
-        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(links: links, theme: theme, flows: flows).render(
+        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(links: links, theme: theme, flows: flows, includes: includes).render(
             article)
         let sourceSegments = bodies[.source].map { $0.segments.map { ["id": $0.id, "html": $0.html] } } ?? []
         var files: [OutputFile] = []

@@ -9,6 +9,8 @@ public struct ContentSet: Sendable {
     public var resources: [String]
     /// TOC files and YAML pages (`*.yml`, `TOC.md`), read as text, sorted by path.
     public var structureFiles: [SourceFile]
+    /// Markdown files in `includes/` folders, which articles pull in with `[!INCLUDE]`.
+    public var includeFiles: [SourceFile]
     /// `docfx.json` at the content root, if any.
     public var docfx: SourceFile?
     /// `docgen.yml` at the content root, if any.
@@ -36,6 +38,7 @@ public enum ContentLoader {
         var articlePaths: [String] = []
         var resources: [String] = []
         var structurePaths: [String] = []
+        var includePaths: [String] = []
         let enumerator = manager.enumerator(
             at: URL(fileURLWithPath: rootPath), includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
             options: [.skipsHiddenFiles])
@@ -50,7 +53,9 @@ public enum ContentLoader {
             let relative = String(path.dropFirst(rootPath.count + 1))
             let name = url.lastPathComponent.lowercased()
             let inIncludes = relative.split(separator: "/").dropLast().contains { $0.lowercased() == "includes" }
-            if name.hasSuffix(".md"), !nonArticles.contains(name), !inIncludes {
+            if name.hasSuffix(".md"), inIncludes {
+                includePaths.append(relative)
+            } else if name.hasSuffix(".md"), !nonArticles.contains(name), !inIncludes {
                 articlePaths.append(relative)
             } else {
                 resources.append(relative)
@@ -69,6 +74,7 @@ public enum ContentLoader {
             if let file = read(base, relative, &diagnostics) { articles.append(file) }
         }
         let structure = structurePaths.compactMap { read(base, $0, &diagnostics) }
+        let includeFiles = includePaths.sorted().compactMap { read(base, $0, &diagnostics) }
         let docfx = resources.contains("docfx.json") ? read(base, "docfx.json", &diagnostics) : nil
         let docgen = resources.contains("docgen.yml") ? read(base, "docgen.yml", &diagnostics) : nil
         let redirectName = ".openpublishing.redirection.json"
@@ -80,7 +86,8 @@ public enum ContentLoader {
         }
         return (
             ContentSet(
-                articles: articles, resources: resources, structureFiles: structure, docfx: docfx, docgenConfig: docgen,
+                articles: articles, resources: resources, structureFiles: structure, includeFiles: includeFiles,
+                docfx: docfx, docgenConfig: docgen,
                 redirections: redirections), diagnostics
         )
     }

@@ -87,6 +87,8 @@ public enum SiteBuilder {
                 return flow
             }
         }
+        let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true) }
+        diagnostics += includes.flatMap(\.diagnostics)
         let pageSet = Set(articles.map(\.path))
         let navigation = timed("build navigation", &report) { () -> Navigation in
             let tocs = content.structureFiles.filter { TableOfContents.isTOCFile($0.path) }.map { file in
@@ -114,8 +116,8 @@ public enum SiteBuilder {
         let files = timed("render pages", &report) { () -> [OutputFile] in
             let (files, problems) = renderPages(
                 articles: articles.filter { $0.frontMatter.redirectURL == nil }, resources: content.resources,
-                navigation: navigation, redirects: redirects, flows: flows, theme: theme, target: targetLanguage,
-                config: config)
+                navigation: navigation, redirects: redirects, flows: flows, includes: includes.map(\.article), theme: theme,
+                target: targetLanguage, config: config)
             diagnostics += problems
             return files
         }
@@ -134,7 +136,7 @@ public enum SiteBuilder {
     /// Renders every page; articles are rendered in parallel, the result is in a fixed order.
     static func renderPages(
         articles: [Article], resources: [String], navigation: Navigation, redirects: [Redirect], flows: [Flow],
-        theme: Theme, target: Language, config: DocsetConfiguration
+        includes: [Article] = [], theme: Theme, target: Language, config: DocsetConfiguration
     ) -> ([OutputFile], [Diagnostic]) {
         let paths = PagePaths(targetLanguage: target)
         let (templates, templateDiagnostics) = PageTemplates.compile(theme)
@@ -150,7 +152,7 @@ public enum SiteBuilder {
             uniquingKeysWith: { a, _ in a })
         let renderer = SiteRenderer(
             theme: theme, templates: templates, paths: paths, links: links, settings: settings, navigation: navigation,
-            titles: titles, flows: flows)
+            titles: titles, flows: flows, includes: includes)
         let rendered = Parallel.map(articles) { renderer.renderArticle($0) }
         var files = rendered.flatMap(\.files)
         files += renderer.renderHomes(articles)

@@ -22,7 +22,9 @@ import Testing
         let paths = PagePaths(targetLanguage: .french)
         let links = LinkResolver(
             articlePaths: Set(articles.map(\.path)), resourcePaths: Set(content.resources), paths: paths)
-        let renderer = ArticleRenderer(links: links, theme: theme)
+        let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true).article }
+        let renderer = ArticleRenderer(
+            links: links, theme: theme, includes: Dictionary(uniqueKeysWithValues: includes.map { ($0.path, $0) }))
         let golden = TestSupport.fixtures.appendingPathComponent("golden/\(site)")
         var compared = 0
         for article in articles {
