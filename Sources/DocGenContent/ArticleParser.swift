@@ -5,7 +5,9 @@ import DocGenCore
 public enum ArticleParser {
     /// Parses one article. Never fails: problems are returned as diagnostics.
     /// `isInclude` is for files pulled into articles with `[!INCLUDE]`: they need no front matter or title.
-    public static func parse(_ file: SourceFile, isInclude: Bool = false) -> (article: Article, diagnostics: [Diagnostic]) {
+    public static func parse(_ file: SourceFile, isInclude: Bool = false) -> (
+        article: Article, diagnostics: [Diagnostic]
+    ) {
         let split = FrontMatterParser.parse(file, requireFrontMatter: !isInclude)
         let bytes = Array(file.text.utf8)
         let lines = LineTable(bytes)

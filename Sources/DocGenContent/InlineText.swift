@@ -5,15 +5,87 @@ public enum InlineText {
     /// The text a reader sees: tags, emphasis markers, link targets and closing `#`s removed,
     /// character entities decoded, white space folded.
     public static func plain(_ markdown: String) -> String {
-        var text = markdown
-        text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
-        text = text.replacingOccurrences(of: "!?\\[([^\\]]*)\\]\\([^)]*\\)", with: "$1", options: .regularExpression)
-        text = text.replacingOccurrences(of: "(\\*\\*|__|\\*|`)", with: "", options: .regularExpression)
-        text = text.replacingOccurrences(of: "\\s+#+\\s*$", with: "", options: .regularExpression)
-        text = text.replacingOccurrences(
-            of: "\\\\([\\\\`*_{}\\[\\]()#+\\-.!|])", with: "$1", options: .regularExpression)
-        text = decodeEntities(text)
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // One pass, no regular expressions: this runs for every title and every segment's word count.
+        var result = ""
+        result.reserveCapacity(markdown.utf8.count)
+        let characters = Array(markdown)
+        var index = 0
+        var pendingSpace = false
+        func emit(_ character: Character) {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+                return
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(character)
+        }
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case "<":
+                // An HTML tag: skip to its end.
+                if let end = characters[index...].firstIndex(of: ">") {
+                    index = end + 1
+                    continue
+                }
+                emit(character)
+            case "]":
+                // The end of a link text: drop a following "(destination)".
+                if index + 1 < characters.count, characters[index + 1] == "(",
+                    let end = characters[(index + 1)...].firstIndex(of: ")")
+                {
+                    index = end + 1
+                    continue
+                }
+            case "[", "*", "`":
+                break
+            case "!" where index + 1 < characters.count && characters[index + 1] == "[":
+                break
+            case "\\"
+            where index + 1 < characters.count && characters[index + 1].isPunctuation
+                || characters[safe: index + 1]?.isSymbol == true:
+                index += 1
+                emit(characters[index])
+            default:
+                emit(character)
+            }
+            index += 1
+        }
+        // Closing ATX heading hashes (`## Title ##`).
+        while result.hasSuffix("#") { result.removeLast() }
+        return decodeEntities(result.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// How many words a line of inline Markdown shows a reader: runs of letters or digits, not
+    /// counting HTML tags and link destinations. A single pass over Unicode scalars.
+    public static func wordCount(_ markdown: String) -> Int {
+        var count = 0
+        var inWord = false
+        var skipUntil: Unicode.Scalar?
+        var previous: Unicode.Scalar = " "
+        for scalar in markdown.unicodeScalars {
+            defer { previous = scalar }
+            if let end = skipUntil {
+                if scalar == end { skipUntil = nil }
+                continue
+            }
+            if scalar == "<" {
+                skipUntil = ">"
+                inWord = false
+                continue
+            }
+            if scalar == "(", previous == "]" {
+                skipUntil = ")"
+                inWord = false
+                continue
+            }
+            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordScalar, !inWord { count += 1 }
+            // Apostrophes and hyphens inside a word do not start a new one (l’Espace, e-mail).
+            inWord = isWordScalar || (inWord && (scalar == "'" || scalar == "\u{2019}" || scalar == "-"))
+        }
+        return count
     }
 
     /// Decodes the character references that appear in titles (`&amp;`, `&#39;`, `&#x2019;`).
@@ -46,4 +118,8 @@ public enum InlineText {
         }
         return result + rest
     }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

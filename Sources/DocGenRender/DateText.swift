@@ -13,7 +13,9 @@ enum DateText {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let value = calendar.date(from: components) else { return date.iso8601 }
         // A format style is a value: safe to use from every rendering thread, with no shared formatter.
-        let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: languageCode), calendar: calendar, timeZone: calendar.timeZone)
+        let style = Date.FormatStyle(
+            date: .long, time: .omitted, locale: Locale(identifier: languageCode), calendar: calendar,
+            timeZone: calendar.timeZone)
         return value.formatted(style)
     }
 }

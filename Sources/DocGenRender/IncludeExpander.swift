@@ -32,7 +32,8 @@ struct IncludeExpander {
                     (
                         match.range.lowerBound,
                         .warning(
-                            "docgen.include.missing", at: nil, "the included file '\(match.path)' is not in the content folder",
+                            "docgen.include.missing", at: nil,
+                            "the included file '\(match.path)' is not in the content folder",
                             fix: "correct the path, relative to this file")
                     ))
                 continue
@@ -42,7 +43,8 @@ struct IncludeExpander {
                     (
                         match.range.lowerBound,
                         .warning(
-                            "docgen.include.cycle", at: nil, "'\(match.path)' includes itself (through \(chain.joined(separator: " → ")))",
+                            "docgen.include.cycle", at: nil,
+                            "'\(match.path)' includes itself (through \(chain.joined(separator: " → ")))",
                             fix: "remove the include that leads back to an including file")
                     ))
                 continue
@@ -51,7 +53,9 @@ struct IncludeExpander {
             let nested = expand(composed, side: side, from: path, depth: depth + 1, chain: chain + [path])
             issues += nested.issues.map { (match.range.lowerBound, $0.diagnostic) }
             let trimmed = nested.text.trimmingCharacters(in: .newlines)
-            builder.appendInserted(match.isBlock ? trimmed + "\n" : trimmed.replacingOccurrences(of: "\n", with: " "), anchor: match.range.lowerBound)
+            builder.appendInserted(
+                match.isBlock ? trimmed + "\n" : trimmed.replacingOccurrences(of: "\n", with: " "),
+                anchor: match.range.lowerBound)
         }
         builder.appendVerbatim(bytes[copied...], from: copied)
         return (builder.text, builder.map, issues)
@@ -70,14 +74,18 @@ struct IncludeExpander {
         var index = 0
         let marker = Array("[!include".utf8)
         while index + marker.count < bytes.count {
-            guard bytes[index] == UInt8(ascii: "["), zip(marker, bytes[index...]).allSatisfy({ $0 == $1 || $0 == $1 | 0x20 })
+            guard bytes[index] == UInt8(ascii: "["),
+                zip(marker, bytes[index...]).allSatisfy({ $0 == $1 || $0 == $1 | 0x20 })
             else {
                 index += 1
                 continue
             }
             // [!INCLUDE [title](path)] — find "](", then ")", then "]".
             var cursor = index + marker.count
-            while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "]") || cursor + 1 >= bytes.count || bytes[cursor + 1] != UInt8(ascii: "(") {
+            while cursor < bytes.count,
+                bytes[cursor] != UInt8(ascii: "]") || cursor + 1 >= bytes.count
+                    || bytes[cursor + 1] != UInt8(ascii: "(")
+            {
                 if bytes[cursor] == UInt8(ascii: "\n") { break }
                 cursor += 1
             }

@@ -82,7 +82,9 @@ public struct SiteRenderer: Sendable {
 
     /// Both language pages of one article.
     public func renderArticle(_ article: Article) -> RenderedArticle {
-        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(links: links, theme: theme, flows: flows, includes: includes).render(
+        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(
+            links: links, theme: theme, flows: flows, includes: includes
+        ).render(
             article)
         let sourceSegments = bodies[.source].map { $0.segments.map { ["id": $0.id, "html": $0.html] } } ?? []
         var files: [OutputFile] = []
@@ -162,6 +164,10 @@ public struct SiteRenderer: Sendable {
             "segmentCount": article.segments.count,
             "sourceSegments": sourceSegments,
             "hasSourceSegments": !sourceSegments.isEmpty,
+            // The same, as one string: thousands of segments are cheaper joined here than looped in Mustache.
+            "sourceSegmentsHTML": sourceSegments.map {
+                "<span class=\"seg-source\" data-seg=\"\(HTMLEscaping.escape($0["id"] ?? ""))\" lang=\"\(paths.sourceLanguage.code)\">\($0["html"] ?? "")</span>"
+            }.joined(),
             "sourceLang": paths.sourceLanguage.code,
             "pageKind": article.kind.rawValue,
             "isFAQ": article.kind == .faq,

@@ -1,5 +1,6 @@
 import DocGenContent
 import DocGenCore
+import DocGenMarkdown
 import DocGenTranslation
 
 /// The translators' pages: per article, a table of target | source by segment with its id and
@@ -21,24 +22,33 @@ extension SiteRenderer {
         let outputPath = translatorViewPath(article)
         let targetHTML = Dictionary(target.segments.map { ($0.id, $0.html) }, uniquingKeysWith: { a, _ in a })
         let sourceHTML = Dictionary(source.segments.map { ($0.id, $0.html) }, uniquingKeysWith: { a, _ in a })
-        let rows = TranslatorView.rows(for: article, findings: findings).map { row -> [String: Any] in
-            [
-                "id": row.id, "line": row.line, "target": targetHTML[row.id] ?? "", "source": sourceHTML[row.id] ?? "",
-                "flags": row.flags.map { ["flag": $0.replacingOccurrences(of: "docgen.qa.", with: "")] },
-                "messages": row.messages.joined(separator: "; "), "flagged": !row.flags.isEmpty,
-            ]
-        }
+        // Rows are joined here rather than looped in Mustache: an article can have thousands.
+        let rows = TranslatorView.rows(for: article, findings: findings)
+        let sourceLang = paths.sourceLanguage.code
+        let rowsHTML = rows.map { row -> String in
+            let id = HTMLEscaping.escape(row.id)
+            let flags = row.flags.map {
+                "<span class=\"badge\">\(HTMLEscaping.escape($0.replacingOccurrences(of: "docgen.qa.", with: "")))</span>"
+            }.joined(separator: " ")
+            let messages =
+                row.messages.isEmpty
+                ? "" : "<br><small>\(HTMLEscaping.escape(row.messages.joined(separator: "; ")))</small>"
+            return
+                "<tr id=\"seg-\(id)\"\(row.flags.isEmpty ? "" : " class=\"flagged\"")><td><code>\(id)</code><br><small>l. \(row.line)</small></td>"
+                + "<td>\(targetHTML[row.id] ?? "")</td><td lang=\"\(sourceLang)\">\(sourceHTML[row.id] ?? "")</td>"
+                + "<td>\(flags)\(messages)</td></tr>\n"
+        }.joined()
         var context = contexts.base(
             outputPath: outputPath, language: language, kind: "translation",
             title: theme.string("translatorView", language) + " — " + article.targetTitle)
         PageContext.merge(
             [
-                "rows": rows,
+                "rowsHTML": rowsHTML,
                 "articleURL": SitePath.relativeURL(
                     from: outputPath, to: paths.page(forArticle: article.path, in: language)),
                 "articleTitle": article.targetTitle, "sourcePath": article.path,
                 "sourceLang": paths.sourceLanguage.code,
-                "robotsNoIndex": true, "flaggedCount": rows.filter { $0["flagged"] as! Bool }.count,
+                "robotsNoIndex": true, "flaggedCount": rows.filter { !$0.flags.isEmpty }.count,
             ], into: &context)
         return templates.renderPage("translation", context: context).map { OutputFile(path: outputPath, text: $0) }
     }

@@ -116,7 +116,8 @@ public enum SiteBuilder {
         let files = timed("render pages", &report) { () -> [OutputFile] in
             let (files, problems) = renderPages(
                 articles: articles.filter { $0.frontMatter.redirectURL == nil }, resources: content.resources,
-                navigation: navigation, redirects: redirects, flows: flows, includes: includes.map(\.article), theme: theme,
+                navigation: navigation, redirects: redirects, flows: flows, includes: includes.map(\.article),
+                theme: theme,
                 target: targetLanguage, config: config)
             diagnostics += problems
             return files

@@ -61,15 +61,12 @@ public struct CoverageReport: Hashable, Sendable {
         Entry(
             article: article.path, title: article.targetTitle, translationType: article.frontMatter.translationType,
             segments: article.segments.count,
-            sourceWords: article.segments.reduce(0) { $0 + words(InlineMarkupParser.parse($1.sourceText).plainText) },
-            targetWords: article.segments.reduce(0) { $0 + words(InlineMarkupParser.parse($1.targetText).plainText) },
+            sourceWords: article.segments.reduce(0) { $0 + InlineText.wordCount($1.sourceText) },
+            targetWords: article.segments.reduce(0) { $0 + InlineText.wordCount($1.targetText) },
             staleSegments: staleSegments, flaggedSegments: Set(findings.compactMap(\.location)).count)
     }
 
     /// A report from entries computed separately (kept in the order given).
     public init(entries: [Entry]) { self.entries = entries }
 
-    private static func words(_ text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
-    }
 }

@@ -95,3 +95,21 @@ func pair(_ id: String, _ target: String, _ source: String) -> String {
         #expect(unclosed.body.markdown(for: .target).text.contains("jamais fermé"))
     }
 }
+
+@Suite struct InlineTextTests {
+    @Test func plainTextDropsMarkupAndKeepsWords() {
+        #expect(
+            InlineText.plain("**Gras** [lien](a.md) `code` <span a=\"b\">x</span> &amp; \\* ![img](p.png)")
+                == "Gras lien code x & * img")
+        #expect(InlineText.plain("  Titre   en\tdeux ##") == "Titre en deux")
+        #expect(InlineText.plain("Qu’est-ce que l’Espace&nbsp;?") == "Qu’est-ce que l’Espace\u{00A0}?")
+    }
+}
+
+@Suite struct WordCountTests {
+    @Test func countsWordsAReaderSees() {
+        #expect(InlineText.wordCount("Qu’est-ce que l’Espace partenaires ?") == 4)
+        #expect(InlineText.wordCount("See [the **guide**](a/b-c.md) and <span class=\"x\">10 items</span>.") == 6)
+        #expect(InlineText.wordCount("") == 0)
+    }
+}

@@ -86,4 +86,17 @@ import Testing
         // The only problem in the fixture: none. Every link and image resolves.
         #expect(report.diagnostics.isEmpty, "\(text)")
     }
+
+    @Test func translatorViewAndCoverageShowEverySegment() throws {
+        let (_, output) = try TestSupport.build(Self.everything)
+        let view = TestSupport.read(output.appendingPathComponent("fr/everything.translation.html")) ?? ""
+        #expect(view.contains("<tr id=\"seg-e-102\""))
+        #expect(view.contains("Un paragraphe avec du <strong>gras</strong>"))
+        #expect(view.contains("A paragraph with <strong>bold</strong>"))
+        #expect(view.components(separatedBy: "<tr id=\"seg-").count - 1 == 20)
+        let coverage = TestSupport.read(output.appendingPathComponent("fr/coverage.html")) ?? ""
+        #expect(coverage.contains("everything.md"))
+        #expect(coverage.contains("href=\"everything.translation.html\""))
+        #expect(coverage.contains("<td>MT</td><td>20</td>"))
+    }
 }
