@@ -27,8 +27,12 @@ public struct OutputWriter {
         if contentPath == outputPath || contentPath.hasPrefix(outputPath + "/") || outputPath == "/" {
             throw BuildFailure.outputContainsContent(output: output.path, content: content.path)
         }
-        guard !force else { return }
         let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw BuildFailure.outputNotOwned(output.path, examples: ["it is a file, not a folder"])
+        }
+        guard !force else { return }
         guard let entries = try? manager.contentsOfDirectory(atPath: output.path), !entries.isEmpty else { return }
         let owned = Set(readManifest())
         var foreign: [String] = []
@@ -51,7 +55,7 @@ public struct OutputWriter {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(name).docgen-new-\(pid)")
         let previous = parent.appendingPathComponent(".\(name).docgen-old-\(pid)")
-        try? manager.removeItem(at: staging)
+        removeLeftovers(in: parent, name: name)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             var createdDirectories = Set<String>()
@@ -95,6 +99,22 @@ public struct OutputWriter {
         } catch {
             try? manager.removeItem(at: staging)
             throw BuildFailure.writeFailed("\(error.localizedDescription)")
+        }
+    }
+
+    /// Removes staging and previous-site folders that an interrupted build of this output left
+    /// beside it (`.<name>.docgen-new-<pid>`, `.<name>.docgen-old-<pid>`): only names docgen makes.
+    private func removeLeftovers(in parent: URL, name: String) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for kind in ["new", "old"] {
+                let prefix = ".\(name).docgen-\(kind)-"
+                if entry.hasPrefix(prefix), !entry.dropFirst(prefix.count).isEmpty,
+                    entry.dropFirst(prefix.count).allSatisfy(\.isNumber)
+                {
+                    try? manager.removeItem(at: parent.appendingPathComponent(entry))
+                }
+            }
         }
     }
 

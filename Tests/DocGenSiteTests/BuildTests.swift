@@ -99,4 +99,17 @@ import Testing
         #expect(coverage.contains("href=\"everything.translation.html\""))
         #expect(coverage.contains("<td>MT</td><td>20</td>"))
     }
+
+    @Test func refusesAFileAsOutputAndCleansUpAnInterruptedBuild() throws {
+        let root = TestSupport.temporaryFolder()
+        let file = root.appendingPathComponent("site")
+        try Data("not a folder".utf8).write(to: file)
+        #expect(throws: BuildFailure.self) { try TestSupport.build(Self.everything, output: file, force: true) }
+        #expect(TestSupport.read(file) == "not a folder")
+        let output = root.appendingPathComponent("out")
+        let leftover = root.appendingPathComponent(".out.docgen-new-99999")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+        _ = try TestSupport.build(Self.everything, output: output)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+    }
 }
