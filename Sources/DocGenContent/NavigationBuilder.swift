@@ -9,10 +9,15 @@ public struct NavigationBuilder {
     /// Every page of the site (articles and YAML pages) by content path, with its target title.
     public let pageTitles: [String: String]
 
+    /// Page paths by their lower-cased spelling, for hrefs that differ only in case.
+    private let pagesByLowercasedPath: [String: String]
+
     /// Creates a builder.
     public init(tocs: [TableOfContents], pageTitles: [String: String]) {
         self.tocs = Dictionary(tocs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.pageTitles = pageTitles
+        self.pagesByLowercasedPath = Dictionary(
+            pageTitles.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, b in min(a, b) })
     }
 
     /// The navigation of the whole site: the root TOC's, or one derived from the folders.
@@ -70,6 +75,14 @@ public struct NavigationBuilder {
                     if let first = firstPage(inFolder: resolved) { target = .page(first, suffix: suffix) }
                 } else if let page = page(for: resolved) {
                     target = .page(page, suffix: suffix)
+                } else if let page = pageIgnoringCase(for: resolved) {
+                    // Case-insensitive hosts (where DocFX docsets are often built) forgive this; static hosts do not.
+                    target = .page(page, suffix: suffix)
+                    diagnostics.append(
+                        .warning(
+                            "docgen.toc.case-mismatch", at: entry.location,
+                            "TOC entry '\(entry.name)' points at '\(href)', but the file is spelled '\(page)'",
+                            fix: "write the href with the file's exact case"))
                 } else {
                     diagnostics.append(missing(entry, href: href))
                 }
@@ -90,6 +103,13 @@ public struct NavigationBuilder {
         for candidate in [path + ".md", path + ".yml", path + "/index.md", path + "/index.yml"]
         where pageTitles[candidate] != nil {
             return candidate
+        }
+        return nil
+    }
+
+    private func pageIgnoringCase(for path: String) -> String? {
+        for candidate in [path, path + ".md", path + ".yml"] {
+            if let page = pagesByLowercasedPath[candidate.lowercased()] { return page }
         }
         return nil
     }

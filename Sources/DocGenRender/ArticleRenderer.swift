@@ -151,6 +151,13 @@ public struct ArticleRenderer: Sendable {
                 }
                 switch links.resolveLink(destination, from: article.path, in: language, at: location(position)) {
                 case .external(let url), .resource(let url): return url
+                case .pageWithWarning(let url, let page, let fragment, let warning):
+                    collector.add(warning)
+                    if let fragment, !fragment.isEmpty {
+                        collector.fragmentLinks.append(
+                            FragmentLink(page: page, fragment: fragment, location: location(position)))
+                    }
+                    return url
                 case .page(let url, let page, let fragment):
                     if let fragment, !fragment.isEmpty {
                         collector.fragmentLinks.append(
@@ -164,7 +171,8 @@ public struct ArticleRenderer: Sendable {
             },
             resolveImage: { source, position in
                 switch links.resolveImage(source, from: article.path, in: language, at: location(position)) {
-                case .external(let url), .resource(let url), .page(let url, _, _): return url
+                case .external(let url), .resource(let url), .page(let url, _, _), .pageWithWarning(let url, _, _, _):
+                    return url
                 case .missing(let url, let diagnostic):
                     collector.add(diagnostic)
                     return url

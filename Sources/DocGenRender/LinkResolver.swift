@@ -13,6 +13,8 @@ public struct LinkResolver: Sendable {
     public let paths: PagePaths
     /// Pages that exist besides articles (content path → true), for example YAML pages.
     public let otherPages: Set<String>
+    /// Article paths by their lower-cased spelling.
+    private let articlesByLowercasedPath: [String: String]
     /// Where root-relative links (`/azure/…`) lead, e.g. `https://docs.microsoft.com/fr-fr`; kept as written when `nil`.
     public let rootLinkBase: String?
 
@@ -22,6 +24,8 @@ public struct LinkResolver: Sendable {
         rootLinkBase: String? = nil
     ) {
         self.rootLinkBase = rootLinkBase
+        self.articlesByLowercasedPath = Dictionary(
+            articlePaths.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, b in min(a, b) })
         self.articlePaths = articlePaths
         self.resourcePaths = Dictionary(resourcePaths.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         self.otherPages = otherPages
@@ -36,6 +40,8 @@ public struct LinkResolver: Sendable {
         case page(String, articlePath: String, fragment: String?)
         /// A resource file, as a URL relative to the current page.
         case resource(String)
+        /// A page of this site found despite a flaw in the link (such as its case), reported by the diagnostic.
+        case pageWithWarning(String, articlePath: String, fragment: String?, Diagnostic)
         /// Nothing in the content folder matches; the diagnostic says what was looked for.
         case missing(String, Diagnostic)
     }
@@ -64,6 +70,18 @@ public struct LinkResolver: Sendable {
             let page = paths.page(forArticle: candidate, in: language)
             return .page(
                 SitePath.relativeURL(from: currentPage, to: page) + suffix, articlePath: candidate, fragment: fragment)
+        }
+        if let real = articlesByLowercasedPath[resolved.lowercased()]
+            ?? articlesByLowercasedPath[resolved.lowercased() + ".md"]
+        {
+            let page = paths.page(forArticle: real, in: language)
+            let warning = Diagnostic.warning(
+                "docgen.link.case-mismatch", at: location,
+                "link '\(destination)' differs in case from the file '\(real)'; static hosts are case-sensitive",
+                fix: "write the link with the file's exact case")
+            return .pageWithWarning(
+                SitePath.relativeURL(from: currentPage, to: page) + suffix, articlePath: real, fragment: fragment,
+                warning)
         }
         if otherPages.contains(resolved) {
             let page = paths.page(forArticle: resolved, in: language)

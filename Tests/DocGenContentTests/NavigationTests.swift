@@ -94,3 +94,13 @@ enum NavigationIndexOrder {
         return navigation.flattened().compactMap { $0.node.pagePath }.filter { seen.insert($0).inserted }
     }
 }
+
+@Suite struct CaseMismatchTests {
+    @Test func hrefThatDiffersOnlyInCaseResolvesWithAWarning() {
+        let toc = TOCParser.parse(SourceFile(path: "TOC.yml", text: "- name: Prix\n  href: Get-Special-Pricing.md\n")).0
+        let (navigation, diagnostics) = NavigationBuilder(tocs: [toc], pageTitles: ["get-special-pricing.md": "Prix"])
+            .build()
+        #expect(navigation.roots.first?.pagePath == "get-special-pricing.md")
+        #expect(diagnostics.map(\.identifier) == ["docgen.toc.case-mismatch"])
+    }
+}
