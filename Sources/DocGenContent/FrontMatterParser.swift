@@ -189,20 +189,8 @@ extension FrontMatter {
         let own = Set(entries.map { $0.key.lowercased() })
         let missing = defaults.filter { !own.contains($0.key.lowercased()) }.sorted { $0.key < $1.key }
         guard !missing.isEmpty else { return self }
-        func quoted(_ text: String) -> String {
-            var result = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case "\n": result += "\\n"
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
-            return result + "\""
-        }
         let lines = (entries + missing.map { (key: $0.key, value: $0.value) }).map {
-            "\(quoted($0.key)): \(quoted($0.value))"
+            "\(JSONString.literal($0.key)): \(JSONString.literal($0.value))"
         }
         let merged = FrontMatterParser.parse(
             SourceFile(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n"))

@@ -1,23 +1,9 @@
+import DocGenCore
+
 /// Writes JSON values with a fixed key order, so that JSON Lines output is byte-for-byte deterministic.
 enum JSONText {
     /// A JSON string literal.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONString.literal(text) }
 
     /// An object from ordered key/value pairs whose values are already JSON.
     static func object(_ fields: [(String, String)]) -> String {
