@@ -3,6 +3,7 @@ import ArgumentParser
 /// The `docgen` command: a static site generator for bilingual (translated + English) Markdown docs.
 /// Each subcommand turns its flags into calls of the library targets and prints their diagnostics.
 public struct DocGenCommand: ParsableCommand {
+    /// The command's name, help text and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "docgen",
         abstract: "Build bilingual documentation sites from translated Markdown with English source segments.",
@@ -20,5 +21,6 @@ public struct DocGenCommand: ParsableCommand {
         BuildCommand.self, SegmentsCommand.self, DiffCommand.self, CheckCommand.self, FlowCommand.self,
     ]
 
+    /// Creates the command (ArgumentParser fills in the options).
     public init() {}
 }
