@@ -8,10 +8,11 @@ public struct DocGenCommand: ParsableCommand {
         commandName: "docgen",
         abstract: "Build bilingual documentation sites from translated Markdown with English source segments.",
         discussion: """
-            Articles are Markdown files whose translated sentences carry their English original:
-              <span data-ttu-id="ID">texte</span><span class="sxs-lookup"><span data-stu-id="ID">text</span></span>
-            'docgen build' turns a folder of them into a static site with one page per article per
-            language and a toggle between the two.
+            Articles are Markdown files whose translated sentences carry their English original, \
+            as DocFX bilingual docsets write them. 'docgen build' turns a folder of them into a \
+            static site with one page per article per language and a toggle between the two.
+
+            Start with:  docgen build --content Content --output Output
             """,
         subcommands: DocGenCommand.subcommandList
     )
