@@ -2,7 +2,8 @@
 /// sort a layer by the weighted median (even sweeps) or barycenter (odd sweeps) of its neighbours'
 /// positions in the fixed layer, each followed by adjacent swaps (transposition) while they help.
 /// Sifting then moves single vertices to their best position in the layer, which escapes the
-/// plateaus where no adjacent swap helps. The best order seen is kept, so the result is never worse than the depth-first start order
+/// plateaus where no adjacent swap helps, and long-edge sifting (`siftLongEdges`) moves the dummies
+/// of one long edge together, which single-vertex moves cannot do. The best order seen is kept, so the result is never worse than the depth-first start order
 /// (which has no crossing on a tree).
 enum CrossingReduction {
     static func order(_ layering: inout Layering, sweeps: Int) {
@@ -62,6 +63,7 @@ enum CrossingReduction {
         layering.reindex()
         transpose(&layering)
         sift(&layering)
+        siftLongEdges(&layering)
         var best = layering.layers
         var bestCrossings = layering.totalCrossings()
         var iteration = 0
@@ -78,6 +80,7 @@ enum CrossingReduction {
             }
             transpose(&layering, acceptEqual: flip)
             sift(&layering)
+            siftLongEdges(&layering)
             let crossings = layering.totalCrossings()
             if crossings < bestCrossings {
                 bestCrossings = crossings

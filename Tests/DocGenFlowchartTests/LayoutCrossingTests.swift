@@ -50,6 +50,16 @@ import Testing
             // A 6-cycle drawn on two layers needs k - 1 = 2 crossings (checked by exhaustive search below).
             name: "two-layer 6-cycle", graph: graph(6, [(0, 3), (1, 3), (1, 4), (2, 4), (2, 5), (0, 5)]), optimum: 2),
         Case(
+            // The seed flow's shape (every edge labelled, so two ranks long): the "No" edge 0 → 9 must
+            // pass the whole "Not sure" branch at once, which only moving a long edge as a unit does.
+            name: "long edge beside a branch",
+            graph: graph(
+                11,
+                [
+                    (0, 3), (0, 9), (0, 1), (1, 3), (1, 2), (2, 3), (2, 9), (3, 4), (3, 9), (4, 5), (5, 8), (5, 6),
+                    (6, 7), (7, 8), (7, 10),
+                ], minLength: 2), optimum: 0),
+        Case(
             name: "cycle closed by a back edge",
             graph: graph(4, [(0, 1), (1, 2), (2, 3), (3, 1), (0, 2)]), optimum: 0),
     ]
