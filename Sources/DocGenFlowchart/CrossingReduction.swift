@@ -3,8 +3,8 @@
 /// positions in the fixed layer, each followed by adjacent swaps (transposition) while they help.
 /// Sifting then moves single vertices to their best position in the layer, which escapes the
 /// plateaus where no adjacent swap helps, and long-edge sifting (`siftLongEdges`) moves the dummies
-/// of one long edge together, which single-vertex moves cannot do. The best order seen is kept, so the result is never worse than the depth-first start order
-/// (which has no crossing on a tree).
+/// of one long edge together, which single-vertex moves cannot do. The best order seen is kept, so
+/// the result is never worse than the depth-first start order (which has no crossing on a tree).
 enum CrossingReduction {
     static func order(_ layering: inout Layering, sweeps: Int) {
         // Three starts: the depth-first order, its mirror image, and the depth-first order with the
