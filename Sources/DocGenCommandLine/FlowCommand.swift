@@ -41,6 +41,13 @@ struct FlowCommand: ParsableCommand {
         name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The theme folder whose assets/flowchart.css and assets/flowchart.js the HTML page inlines. Default: ./Templates, or the one next to docgen.",
+            valueName: "DIR"))
+    var templates: String?
+
     func validate() throws {
         guard ["fr", "en"].contains(Language(lang).code) else {
             throw ValidationError("--lang must be fr or en, not '\(lang)'")
@@ -66,12 +73,28 @@ struct FlowCommand: ParsableCommand {
         let rendered =
             switch format {
             case .svg: FlowStandalone.svg(flow: flow, language: language)
-            case .html: FlowStandalone.page(flow: flow, language: language)
+            case .html: try standalonePage(flow: flow, language: language)
             }
         if let output {
             try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
             FileHandle.standardOutput.write(Data(rendered.utf8))
+        }
+    }
+
+    /// The standalone page, with the theme's flowchart assets read from the templates folder.
+    private func standalonePage(flow: Flow, language: Language) throws -> String {
+        let assets = TemplateLocator.locate(explicit: templates).appendingPathComponent("assets")
+        do {
+            let style = try String(contentsOf: assets.appendingPathComponent("flowchart.css"), encoding: .utf8)
+            let script = try String(contentsOf: assets.appendingPathComponent("flowchart.js"), encoding: .utf8)
+            return FlowStandalone.page(flow: flow, language: language, styleSheet: style, script: script)
+        } catch {
+            FileHandle.standardError.write(
+                Data(
+                    "error: cannot read the flowchart assets in \(assets.path) [docgen.flow.assets-missing]\n    fix: pass --templates DIR, the theme folder with assets/flowchart.css and assets/flowchart.js\n"
+                        .utf8))
+            throw ExitCode(1)
         }
     }
 }

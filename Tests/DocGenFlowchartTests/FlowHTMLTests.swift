@@ -4,25 +4,8 @@ import DocGenFlowchart
 import Foundation
 import Testing
 
-/// The embeddable widget, the static node pages and the embedded assets.
+/// The embeddable widget, the static node pages and the standalone page.
 @Suite struct FlowHTMLTests {
-    @Test func embeddedAssetsMatchTemplates() throws {
-        let folder = Fixtures.repository.appendingPathComponent("Templates/assets")
-        if Fixtures.recording {
-            let generator = Process()
-            generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            generator.arguments = [
-                "python3", Fixtures.source.appendingPathComponent("generate_assets.py").path, Fixtures.repository.path,
-            ]
-            try generator.run()
-            generator.waitUntilExit()
-            return
-        }
-        let script = try String(contentsOf: folder.appendingPathComponent("flowchart.js"), encoding: .utf8)
-        let style = try String(contentsOf: folder.appendingPathComponent("flowchart.css"), encoding: .utf8)
-        #expect(FlowAssets.script == script, "re-generate FlowAssets.swift from Templates/assets")
-        #expect(FlowAssets.styleSheet == style)
-    }
 
     @Test(arguments: [Language.french, .english]) func nodePagesLetTheWholeFlowBeWalkedByLinks(_ language: Language)
         throws
@@ -75,9 +58,11 @@ import Testing
     }
 
     @Test func standalonePageInlinesAssets() throws {
-        let page = FlowStandalone.page(flow: try Fixtures.seedFlow(), language: .english)
+        let page = FlowStandalone.page(
+            flow: try Fixtures.seedFlow(), language: .english, styleSheet: ".x{}", script: "/* the theme's script */")
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
-        #expect(page.contains(FlowAssets.script))
+        #expect(page.contains("<script>\n/* the theme's script */</script>"))
+        #expect(page.contains(".x{}"))
         #expect(page.contains("href=\"#onboardingAADFlow=0.0\""))  // node link to sign-in: Yes, Yes
         #expect(!page.contains("src=\""))
     }
