@@ -16,19 +16,11 @@ public enum TOCParser {
 
     /// Parses `TOC.yml`: a list of entries, or a mapping with `items`.
     public static func parseYAML(_ file: SourceFile) -> (TableOfContents, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: file.text)
-        } catch {
-            let (line, column, problem) = YAMLErrorPosition.of(error)
-            diagnostics.append(
-                .error(
-                    "docgen.toc.invalid-yaml", at: SourceLocation(path: file.path, line: line, column: column),
-                    "the table of contents is not valid YAML: \(problem)",
-                    fix: "quote names that contain ': ' or start with a special character"))
-            return (TableOfContents(path: file.path, entries: []), diagnostics)
-        }
+        let (root, problems) = YAMLErrorPosition.compose(
+            file, identifier: "docgen.toc.invalid-yaml", what: "the table of contents",
+            fix: "quote names that contain ': ' or start with a special character")
+        var diagnostics = problems
+        guard problems.isEmpty else { return (TableOfContents(path: file.path, entries: []), diagnostics) }
         var list: [Node] = []
         if let sequence = root?.sequence {
             list = Array(sequence)
@@ -133,6 +125,17 @@ public enum TOCParser {
 
 /// Reads the position out of a Yams error.
 enum YAMLErrorPosition {
+    /// Parses a YAML file into a node tree; invalid YAML becomes one error at its position.
+    static func compose(_ file: SourceFile, identifier: String, what: String, fix: String) -> (Node?, [Diagnostic]) {
+        do {
+            return (try Yams.compose(yaml: file.text), [])
+        } catch {
+            let (line, column, problem) = of(error)
+            let location = SourceLocation(path: file.path, line: line, column: column)
+            return (nil, [.error(identifier, at: location, "\(what) is not valid YAML: \(problem)", fix: fix)])
+        }
+    }
+
     static func of(_ error: Error) -> (line: Int, column: Int, problem: String) {
         if let yamlError = error as? YamlError {
             switch yamlError {

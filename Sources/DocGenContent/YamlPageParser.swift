@@ -18,20 +18,10 @@ public enum YamlPageParser {
     /// Parses a YAML page; `nil` when the file is not one.
     public static func parse(_ file: SourceFile) -> (article: Article, diagnostics: [Diagnostic])? {
         guard let kind = kind(of: file.text) else { return nil }
-        var diagnostics: [Diagnostic] = []
         let lines = LineTable(file.text)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: file.text)
-        } catch {
-            let (line, column, problem) = YAMLErrorPosition.of(error)
-            diagnostics.append(
-                .error(
-                    "docgen.yamlpage.invalid-yaml", at: SourceLocation(path: file.path, line: line, column: column),
-                    "the YAML page is not valid YAML: \(problem)",
-                    fix: "check indentation and quote values containing ': '"))
-            root = nil
-        }
+        let (root, diagnostics) = YAMLErrorPosition.compose(
+            file, identifier: "docgen.yamlpage.invalid-yaml", what: "the YAML page",
+            fix: "check indentation and quote values containing ': '")
         let mapping = root?.mapping
         var pieces: [BilingualText.Piece] = []
         func offset(_ node: Node?) -> Int {

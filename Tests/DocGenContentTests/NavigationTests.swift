@@ -104,3 +104,16 @@ enum NavigationIndexOrder {
         #expect(diagnostics.map(\.identifier) == ["docgen.toc.case-mismatch"])
     }
 }
+
+@Suite struct InvalidYAMLTests {
+    @Test func invalidTOCAndYAMLPagesAreDiagnosedAtTheirLine() throws {
+        let (toc, diagnostics) = TOCParser.parse(
+            SourceFile(path: "TOC.yml", text: "- name: A\n  href: a.md\n- name: [oops\n"))
+        #expect(toc.entries.isEmpty)
+        #expect(diagnostics.map(\.identifier) == ["docgen.toc.invalid-yaml"])
+        #expect((diagnostics.first?.location?.line ?? 0) >= 3)
+        let page = try #require(
+            YamlPageParser.parse(SourceFile(path: "faq.yml", text: "### YamlMime:FAQ\ntitle: [x\nsections: []\n")))
+        #expect(page.diagnostics.map(\.identifier) == ["docgen.yamlpage.invalid-yaml"])
+    }
+}

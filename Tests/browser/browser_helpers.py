@@ -159,3 +159,31 @@ def press(driver, key):
 
     ActionChains(driver).send_keys(key).perform()
     time.sleep(0.1)
+
+
+def flow_paths(data):
+    """Every list of answer indices from a flow's start to a node without answers (no node twice),
+    with the node it ends on; `data` is the flow JSON a page embeds."""
+    nodes = {node["id"]: node for node in data["nodes"]}
+    paths = []
+
+    def walk(node_id, answers, seen):
+        node = nodes[node_id]
+        if not node["answers"]:
+            paths.append((answers, node_id))
+            return
+        for index, answer in enumerate(node["answers"]):
+            if answer["to"] not in seen:
+                walk(answer["to"], answers + [index], seen | {answer["to"]})
+
+    walk(data["start"], [], {data["start"]})
+    return paths
+
+
+def flow_nodes_along(data, answers):
+    """The node ids visited by following `answers` from the start."""
+    nodes = {node["id"]: node for node in data["nodes"]}
+    ids = [data["start"]]
+    for index in answers:
+        ids.append(nodes[ids[-1]]["answers"][index]["to"])
+    return ids

@@ -34,7 +34,7 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
-from browser_helpers import console_errors, describe_violations, run_axe, wait  # noqa: E402
+from browser_helpers import console_errors, describe_violations, flow_nodes_along, flow_paths, run_axe, wait  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 FLOW_FILE = REPO / "Content" / "flows" / "onboardingAADFlow.yml"
@@ -98,32 +98,6 @@ def flow_data(driver, figure):
                                  figure)
 
 
-def all_paths(data):
-    """Every list of answer indices from the start to a node without answers (no node twice)."""
-    nodes = {node["id"]: node for node in data["nodes"]}
-    paths = []
-
-    def walk(node_id, answers, seen):
-        node = nodes[node_id]
-        if not node["answers"]:
-            paths.append((answers, node_id))
-            return
-        for index, answer in enumerate(node["answers"]):
-            if answer["to"] not in seen:
-                walk(answer["to"], answers + [index], seen | {answer["to"]})
-
-    walk(data["start"], [], {data["start"]})
-    return paths
-
-
-def node_ids(data, answers):
-    nodes = {node["id"]: node for node in data["nodes"]}
-    ids = [data["start"]]
-    for index in answers:
-        ids.append(nodes[ids[-1]]["answers"][index]["to"])
-    return ids
-
-
 # --- the embedded, interactive flow -----------------------------------------------------------
 
 
@@ -136,7 +110,7 @@ def open_article(driver, url):
 
 def check_state(driver, figure, data, answers):
     """The stepper panel, the diagram highlight and the hash all show the walk `answers`."""
-    ids = node_ids(data, answers)
+    ids = flow_nodes_along(data, answers)
     state = driver.execute_script("""
         const f = arguments[0];
         const attr = (sel, name) => [...f.querySelectorAll(sel)].map(e => e.getAttribute(name));
@@ -187,7 +161,7 @@ def test_every_path_by_mouse(site, browser, lang):
     figure = open_article(driver, url)
     assert figure.get_attribute("lang") == lang
     data = flow_data(driver, figure)
-    paths = all_paths(data)
+    paths = flow_paths(data)
     assert len(paths) == 14
     check_state(driver, figure, data, [])
     for answers, end in paths:
@@ -213,7 +187,7 @@ def test_every_path_by_keyboard(site, browser, lang):
     figure = open_article(driver, f"{base}{lang}/{ARTICLE}")
     data = flow_data(driver, figure)
     first = True
-    for answers, end in all_paths(data):
+    for answers, end in flow_paths(data):
         for step, index in enumerate(answers):
             # From the top of the page the first answer is many Tabs away; after an answer, focus is
             # on the new question and its answers come next.

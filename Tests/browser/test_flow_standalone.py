@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from browser_helpers import flow_nodes_along, flow_paths
+
 selenium = pytest.importorskip("selenium")
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -71,38 +73,12 @@ def flow_data(driver):
         "return JSON.parse(document.querySelector('script.docgen-flow-data').textContent)")
 
 
-def all_paths(data):
-    """Every list of answer indices from the start to a node without answers."""
-    nodes = {node["id"]: node for node in data["nodes"]}
-    paths = []
-
-    def walk(node_id, answers, seen):
-        node = nodes[node_id]
-        if not node["answers"]:
-            paths.append((answers, node_id))
-            return
-        for index, answer in enumerate(node["answers"]):
-            if answer["to"] not in seen:
-                walk(answer["to"], answers + [index], seen | {answer["to"]})
-
-    walk(data["start"], [], {data["start"]})
-    return paths
-
-
-def expected_nodes(data, answers):
-    nodes = {node["id"]: node for node in data["nodes"]}
-    ids = [data["start"]]
-    for index in answers:
-        ids.append(nodes[ids[-1]]["answers"][index]["to"])
-    return ids
-
-
 def current_node(driver):
     return driver.find_element(By.CSS_SELECTOR, ".flow-node.is-current").get_attribute("data-node")
 
 
 def check_state(driver, data, answers):
-    ids = expected_nodes(data, answers)
+    ids = flow_nodes_along(data, answers)
     assert current_node(driver) == ids[-1]
     panel = driver.find_element(By.CSS_SELECTOR, ".docgen-flow-stepper-body .docgen-flow-node-panel")
     assert panel.get_attribute("data-node") == ids[-1]
@@ -127,7 +103,7 @@ def test_every_path_by_mouse(driver, page):
     language, url = page
     driver.get(url)
     data = flow_data(driver)
-    paths = all_paths(data)
+    paths = flow_paths(data)
     assert len(paths) == 14
     for answers, end in paths:
         driver.get(url)
@@ -160,7 +136,7 @@ def test_every_path_by_keyboard(driver, page):
     language, url = page
     driver.get(url)
     data = flow_data(driver)
-    for answers, end in all_paths(data):
+    for answers, end in flow_paths(data):
         driver.get(url)
         for step, index in enumerate(answers):
             press_until(
