@@ -14,7 +14,8 @@ public struct Redirect: Hashable, Sendable {
 /// Reads `.openpublishing.redirection.json` and `redirect_url` front matter into `Redirect`s.
 public enum RedirectParser {
     /// Parses a redirection file. `docsetFolder` is the content folder's name as the file's
-    /// `source_path`s spell it (`partner-center`); `pages` are the site's content paths.
+    /// `source_path`s spell it (`partner-center`) when the file sits in the parent folder, or empty
+    /// when it sits in the content folder itself; `pages` are the site's content paths.
     public static func parse(_ file: SourceFile, docsetFolder: String, pages: Set<String>) -> ([Redirect], [Diagnostic])
     {
         guard let object = try? JSONSerialization.jsonObject(with: Data(file.text.utf8)) as? [String: Any],
@@ -32,7 +33,8 @@ public enum RedirectParser {
         let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
         var redirects: [Redirect] = []
         var diagnostics: [Diagnostic] = []
-        let prefix = docsetFolder.lowercased() + "/"
+        // An empty docset folder means the file sits at the content root: its paths need no prefix.
+        let prefix = docsetFolder.isEmpty ? "" : docsetFolder.lowercased() + "/"
         for entry in list {
             guard let source = entry["source_path"] as? String, let url = entry["redirect_url"] as? String else {
                 continue
@@ -73,7 +75,7 @@ public enum RedirectParser {
     }
 
     private static func target(of url: String, docsetFolder: String, pages: Set<String>) -> Navigation.Target {
-        let prefix = "/" + docsetFolder.lowercased() + "/"
+        let prefix = docsetFolder.isEmpty ? "/" : "/" + docsetFolder.lowercased() + "/"
         if url.lowercased().hasPrefix(prefix) {
             let (path, suffix) = NavigationBuilder.split(String(url.dropFirst(prefix.count)))
             if case .page(let page, _)? = pageTarget(path, pages: pages) { return .page(page, suffix: suffix) }

@@ -23,7 +23,7 @@ public struct ContentSet: Sendable {
 /// Reads the content folder. The only place that lists and reads content files.
 public enum ContentLoader {
     /// File names never treated as articles.
-    static let nonArticles: Set<String> = ["readme.md", "toc.md", "license.md", "contributing.md"]
+    static let nonArticles: Set<String> = ["readme.md", "toc.md"]
 
     /// Lists and reads `root`, skipping hidden entries and `excluding` (an absolute folder, such
     /// as the output folder when it sits inside the content folder).

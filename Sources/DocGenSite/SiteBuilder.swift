@@ -107,7 +107,9 @@ public enum SiteBuilder {
         }
         if let file = content.redirections {
             let (parsed, problems) = RedirectParser.parse(
-                file, docsetFolder: options.content.standardizedFileURL.lastPathComponent, pages: pageSet)
+                file,
+                docsetFolder: file.path.hasPrefix("../") ? options.content.standardizedFileURL.lastPathComponent : "",
+                pages: pageSet)
             redirects += parsed
             diagnostics += problems
         }

@@ -90,3 +90,14 @@ import Testing
         #expect(diagnostics.map(\.identifier) == ["docgen.redirect.shadows-page"])
     }
 }
+
+@Suite struct RootRedirectionTests {
+    @Test func aRedirectionFileAtTheContentRootNeedsNoDocsetPrefix() {
+        let file = SourceFile(
+            path: ".openpublishing.redirection.json",
+            text: #"{"redirections": [{"source_path": "docs/old.md", "redirect_url": "/docs/new"}]}"#)
+        let (redirects, _) = RedirectParser.parse(file, docsetFolder: "", pages: ["docs/new.md"])
+        #expect(redirects.map(\.sourcePath) == ["docs/old.md"])
+        #expect(redirects.first?.target == .page("docs/new.md", suffix: ""))
+    }
+}
