@@ -124,6 +124,7 @@ public enum SiteBuilder {
             diagnostics += problems
             return files
         }
+        if config.rootLinkBase == nil, let note = rootRelativeLinkNote(files) { diagnostics.append(note) }
         try timed("write output", &report) {
             let copies = content.resources.filter { isPublishedResource($0) && config.isResource($0) }.map {
                 (output: $0, source: options.content.appendingPathComponent($0))
@@ -177,6 +178,35 @@ public enum SiteBuilder {
                 fix: "use the id of one of its headings (its <a name> anchor, or the slug of its English text)")
         }
         return (files, templateDiagnostics + rendered.flatMap(\.diagnostics) + anchorProblems)
+    }
+
+    /// One note for all links written relative to a web server root (`/azure/…`, as DocFX docsets
+    /// link to other docsets): they work only on that server, so the site says where to point them.
+    static func rootRelativeLinkNote(_ files: [OutputFile]) -> Diagnostic? {
+        let marker = Array(" href=\"/".utf8)
+        var count = 0
+        var pages = 0
+        // 404.html links from the server root on purpose: it is served at any missing address.
+        for file in files where file.path.hasSuffix(".html") && file.path != "404.html" {
+            let bytes = file.contents
+            var found = false
+            var index = 0
+            while index + marker.count < bytes.count {
+                if bytes[index] == marker[0], bytes[index + marker.count] != UInt8(ascii: "/"),
+                    bytes[index..<(index + marker.count)].elementsEqual(marker)
+                {
+                    count += 1
+                    found = true
+                }
+                index += 1
+            }
+            if found { pages += 1 }
+        }
+        guard count > 0 else { return nil }
+        return Diagnostic(
+            "docgen.link.root-relative", .note, at: nil,
+            "\(count) links on \(pages) pages start with '/' (links to other docsets, such as /azure/…); they work only on the server they were written for",
+            fix: "set rootLinkBase in docgen.yml (for example https://docs.microsoft.com/fr-fr) to make them absolute")
     }
 
     /// Decision flows are YAML files in a `flows/` folder of the content.

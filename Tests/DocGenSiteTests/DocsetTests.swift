@@ -1,7 +1,8 @@
 import DocGenCore
-import DocGenSite
 import Foundation
 import Testing
+
+@testable import DocGenSite
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -102,5 +103,17 @@ import Testing
             start.contains("https://learn.example.com/fr-fr/azure/overview?toc=/azure/toc.json"),
             "root-relative TOC href")
         #expect(!Self.built.0.diagnostics.hasErrors)
+    }
+}
+
+@Suite struct RootRelativeLinkTests {
+    @Test func rootRelativeLinksGetOneNoteUnlessARootIsConfigured() {
+        let page = OutputFile(
+            path: "fr/a.html", text: "<a href=\"/azure/x\">a</a> <a href=\"//cdn/x\">b</a> <a href=\"/b\">c</a>")
+        let note = SiteBuilder.rootRelativeLinkNote([page, OutputFile(path: "x.css", text: " href=\"/z")])
+        #expect(note?.identifier == "docgen.link.root-relative")
+        #expect(note?.severity == .note)
+        #expect(note?.summary.hasPrefix("2 links on 1 pages") == true)
+        #expect(SiteBuilder.rootRelativeLinkNote([OutputFile(path: "a.html", text: "<a href=\"a.html\">")]) == nil)
     }
 }
