@@ -1,5 +1,6 @@
 import CCmarkGFM
 import DocGenCore
+import Foundation
 
 /// The one place that talks to libcmark-gfm: parses Markdown with the GFM table, strikethrough,
 /// autolink and tagfilter extensions and copies the result into a `MarkdownNode` tree.
@@ -15,8 +16,23 @@ public enum CMark {
     /// `<script>`, `<style>`, `<iframe>` and the like when rendering).
     public static func parse(_ markdown: String) -> MarkdownNode {
         _ = registerExtensions
+        guard let root = parseLocked(markdown) else { return MarkdownNode(kind: .document) }
+        defer { cmark_node_free(root) }
+        return copy(root)
+    }
+
+    /// Serializes parsers: libcmark-gfm keeps the extensions' special characters in one
+    /// process-wide table that a parser edits when its extensions are attached and when it is
+    /// freed, so two parsers alive at once on different threads miss autolinks at random.
+    /// Copying the finished tree into Swift values happens outside the lock, in parallel.
+    private static let parserLock = NSLock()
+
+    /// Parses under the lock and returns the document, which the caller frees.
+    private static func parseLocked(_ markdown: String) -> OpaquePointer? {
+        parserLock.lock()
+        defer { parserLock.unlock() }
         let options = CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document) }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -29,9 +45,7 @@ public enum CMark {
                 cmark_parser_feed(parser, pointer, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
-        defer { cmark_node_free(root) }
-        return copy(root)
+        return cmark_parser_finish(parser)
     }
 
     private static func copy(_ node: OpaquePointer) -> MarkdownNode {

@@ -27,4 +27,16 @@ struct CorpusTests {
         #expect(process.terminationStatus == 0, "segcheck: \(printed)")
         #expect(printed.contains("leaking pages: 0"))
     }
+
+    /// Thousands of pages rendered on every core, twice: byte-identical (a small fixture did not
+    /// catch libcmark-gfm's shared-state race, the real corpus does).
+    @Test func theCorpusBuildsByteIdenticallyTwice() throws {
+        let (_, first) = try TestSupport.build(TestSupport.corpus)
+        let (_, second) = try TestSupport.build(TestSupport.corpus)
+        let a = TestSupport.snapshot(first)
+        let b = TestSupport.snapshot(second)
+        #expect(a.count > 1000)
+        let differing = a.keys.filter { a[$0] != b[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing.count) files differ, e.g. \(differing.prefix(3))")
+    }
 }
