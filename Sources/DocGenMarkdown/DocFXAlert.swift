@@ -15,13 +15,7 @@ public enum DocFXAlert: String, Sendable, CaseIterable, Hashable {
     /// The alert a block quote opens with, and how many characters of its leading text the
     /// marker (`[!NOTE]` plus following spaces) takes; `nil` when it is an ordinary quote.
     static func detect(in blockQuote: MarkdownNode) -> (DocFXAlert, markerLength: Int)? {
-        guard let paragraph = blockQuote.children.first, paragraph.kind == .paragraph else { return nil }
-        var leading = ""
-        for child in paragraph.children {
-            guard case .text(let text) = child.kind else { break }
-            leading += text
-            if leading.count > 16 { break }
-        }
+        let leading = leadingText(of: blockQuote, limit: 16)
         let trimmed = leading.drop(while: { $0 == " " })
         guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
         let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close].uppercased()

@@ -56,8 +56,9 @@ struct Furniture {
             let onBranch = current.map { $0.starts(with: path) } ?? true
             let isCurrent = current == path
             var entry = label(node, language: language)
-            entry["url"] = url(node, from: outputPath, language: language) ?? ""
-            entry["hasURL"] = url(node, from: outputPath, language: language) != nil
+            let link = url(node, from: outputPath, language: language)
+            entry["url"] = link ?? ""
+            entry["hasURL"] = link != nil
             entry["isCurrent"] = isCurrent
             entry["hasChildren"] = !node.children.isEmpty
             entry["isOpen"] = onBranch && !node.children.isEmpty

@@ -9,8 +9,11 @@ extension SiteRenderer {
     /// the list of every page moves to `<lang>/articles.html`.
     public func renderHomes(_ articles: [Article]) -> [OutputFile] {
         let hasOwnHome = articles.contains { $0.path == "index.md" || $0.path == "index.yml" }
+        let listPath = { (language: Language) in
+            hasOwnHome ? language.code + "/articles.html" : paths.home(in: language)
+        }
         return paths.languages.compactMap { language in
-            let outputPath = hasOwnHome ? language.code + "/articles.html" : paths.home(in: language)
+            let outputPath = listPath(language)
             let side = paths.side(for: language)
             var context = contexts.base(outputPath: outputPath, language: language, kind: "home", title: settings.title)
             let entries = articles.map { article -> [String: Any] in
@@ -35,13 +38,13 @@ extension SiteRenderer {
             var values: [String: Any] = [
                 "articles": entries, "articleCount": entries.count,
                 "otherLanguage": contexts.alternate(
-                    from: outputPath, to: hasOwnHome ? other.code + "/articles.html" : paths.home(in: other),
+                    from: outputPath, to: listPath(other),
                     language: other),
                 "alternates": paths.languages.map {
                     [
                         "hreflang": $0.code,
                         "url": SitePath.relativeURL(
-                            from: outputPath, to: hasOwnHome ? $0.code + "/articles.html" : paths.home(in: $0)),
+                            from: outputPath, to: listPath($0)),
                     ]
                 },
             ]

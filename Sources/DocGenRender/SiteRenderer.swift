@@ -86,7 +86,7 @@ public struct SiteRenderer: Sendable {
             links: links, theme: theme, flows: flows, includes: includes
         ).render(
             article)
-        let sourceSegments = bodies[.source].map { $0.segments.map { ["id": $0.id, "html": $0.html] } } ?? []
+        let sourceSegments = bodies[.source]?.segments ?? []
         var files: [OutputFile] = []
         var problems = diagnostics
         for language in paths.languages {
@@ -128,7 +128,7 @@ public struct SiteRenderer: Sendable {
 
     private func articleContext(
         _ article: Article, body: RenderedBody, language: Language, outputPath: String,
-        sourceSegments: [[String: String]]
+        sourceSegments: [(id: String, html: String)]
     ) -> [String: Any] {
         let side = paths.side(for: language)
         let title = article.title(side) ?? article.targetTitle
@@ -162,11 +162,10 @@ public struct SiteRenderer: Sendable {
             "machineTranslated": article.frontMatter.translationType == .machine && side == .target,
             "targetOnly": article.isTargetOnly,
             "segmentCount": article.segments.count,
-            "sourceSegments": sourceSegments,
             "hasSourceSegments": !sourceSegments.isEmpty,
-            // The same, as one string: thousands of segments are cheaper joined here than looped in Mustache.
+            // Joined here rather than looped in Mustache: thousands of segments per page are cheaper in Swift.
             "sourceSegmentsHTML": sourceSegments.map {
-                "<span class=\"seg-source\" data-seg=\"\(HTMLEscaping.escape($0["id"] ?? ""))\" lang=\"\(paths.sourceLanguage.code)\">\($0["html"] ?? "")</span>"
+                "<span class=\"seg-source\" data-seg=\"\(HTMLEscaping.escape($0.id))\" lang=\"\(paths.sourceLanguage.code)\">\($0.html)</span>"
             }.joined(),
             "sourceLang": paths.sourceLanguage.code,
             "pageKind": article.kind.rawValue,
@@ -219,6 +218,7 @@ public struct SiteRenderer: Sendable {
             outputPath: outputPath, language: language, kind: "missing", title: theme.string("missingTitle", language))
         let target = paths.targetLanguage
         let targetPath = paths.page(forArticle: article.path, in: target)
+        let flowsShown = referencedFlows(article)
         PageContext.merge(
             [
                 "articleTitle": article.targetTitle,
@@ -229,8 +229,8 @@ public struct SiteRenderer: Sendable {
                 ],
                 "robotsNoIndex": true,
                 "canonical": SitePath.relativeURL(from: outputPath, to: targetPath),
-                "hasFlows": !referencedFlows(article).isEmpty,
-                "flows": referencedFlows(article).map { flow in
+                "hasFlows": !flowsShown.isEmpty,
+                "flows": flowsShown.map { flow in
                     [
                         "html": FlowHTML.embed(
                             flow: flow, language: language,
