@@ -27,6 +27,11 @@ let package = Package(
             name: "DocGenContent",
             dependencies: ["DocGenCore", .product(name: "Yams", package: "Yams")]
         ),
+        // The compile stage: an Article in, one CompiledArticle out (parsed once per language).
+        .target(
+            name: "DocGenCompile",
+            dependencies: ["DocGenCore", "DocGenContent", "DocGenMarkdown"]
+        ),
         .target(
             name: "DocGenFlowchart",
             dependencies: ["DocGenCore", "DocGenContent", "DocGenMarkdown"]
@@ -38,15 +43,15 @@ let package = Package(
         .target(
             name: "DocGenRender",
             dependencies: [
-                "DocGenCore", "DocGenMarkdown", "DocGenContent", "DocGenFlowchart", "DocGenTranslation",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "DocGenCore", "DocGenMarkdown", "DocGenContent", "DocGenCompile", "DocGenFlowchart",
+                "DocGenTranslation", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
             name: "DocGenSite",
             dependencies: [
-                "DocGenCore", "DocGenContent", "DocGenRender", "DocGenFlowchart", "DocGenTranslation",
-                .product(name: "Yams", package: "Yams"),
+                "DocGenCore", "DocGenContent", "DocGenCompile", "DocGenRender", "DocGenFlowchart",
+                "DocGenTranslation", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -60,6 +65,10 @@ let package = Package(
         .testTarget(name: "DocGenMarkdownTests", dependencies: ["DocGenMarkdown"]),
         .testTarget(name: "DocGenContentTests", dependencies: ["DocGenContent"]),
         .testTarget(
+            name: "DocGenCompileTests",
+            dependencies: ["DocGenCompile", "DocGenContent", "DocGenMarkdown", "DocGenCore"]
+        ),
+        .testTarget(
             name: "DocGenFlowchartTests",
             dependencies: ["DocGenFlowchart", "DocGenContent", "DocGenCore"],
             resources: [.copy("Fixtures")]
@@ -71,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocGenSiteTests",
-            dependencies: ["DocGenSite", "DocGenRender", "DocGenContent", "DocGenCore"],
+            dependencies: ["DocGenSite", "DocGenRender", "DocGenCompile", "DocGenContent", "DocGenCore"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -6,46 +6,64 @@ import Foundation
 /// autolink and tagfilter extensions and copies the result into a `MarkdownNode` tree.
 /// Every C object is created and freed inside `parse`.
 public enum CMark {
-    private static let registerExtensions: Void = {
+    /// Extensions whose special characters only guide inline parsing (no delimiters), or none.
+    private static let lockFreeExtensionNames = ["table", "autolink", "tagfilter", "tasklist"]
+
+    /// The extensions every parser attaches, registered once and made safe to use from many
+    /// parsers at a time.
+    ///
+    /// libcmark-gfm keeps one process-wide table of "special" characters (where inline parsing
+    /// stops to try an extension's matcher). Every parser adds its extensions' characters (`:`
+    /// and `w` for autolinks, `~` for strikethrough) to that table when it starts parsing
+    /// inlines and clears them when it ends, so a parser that finishes clears them under another
+    /// that is still parsing, which then misses autolinks at random. Here the autolink characters
+    /// are set in the table once, before any parsing, and then taken off the extension, so no
+    /// parser writes them again: the table is read-only from then on.
+    private static let lockFreeExtensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
+        let found = lockFreeExtensionNames.compactMap { cmark_find_syntax_extension($0) }
+        if let parser = cmark_parser_new(CMARK_OPT_DEFAULT) {
+            for syntax in found { cmark_parser_attach_syntax_extension(parser, syntax) }
+            cmark_manage_extensions_special_characters(parser, 1)
+            // Freed without parsing, so nothing clears the table again.
+            cmark_parser_free(parser)
+        }
+        for syntax in found { cmark_syntax_extension_set_special_inline_chars(syntax, nil) }
+        return found
     }()
 
-    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// Strikethrough cannot lose its `~`: the inline parser finds the extension that closes a
+    /// delimiter through that list. So it is attached only for texts that contain a `~`, which
+    /// parse one at a time behind this lock; the `~` entry of the table they set and clear
+    /// means nothing to the other parsers, whose texts have no `~`.
+    private static let strikethrough: OpaquePointer? = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return cmark_find_syntax_extension("strikethrough")
+    }()
+    private static let strikethroughLock = NSLock()
 
     /// Parses a Markdown text into a tree. Raw HTML is kept (the tagfilter extension disarms
-    /// `<script>`, `<style>`, `<iframe>` and the like when rendering).
+    /// `<script>`, `<style>`, `<iframe>` and the like when rendering). Safe to call from many
+    /// threads at once; texts without `~` never wait for each other.
     public static func parse(_ markdown: String) -> MarkdownNode {
-        _ = registerExtensions
-        guard let root = parseLocked(markdown) else { return MarkdownNode(kind: .document) }
-        defer { cmark_node_free(root) }
-        return copy(root)
-    }
-
-    /// Serializes parsers: libcmark-gfm keeps the extensions' special characters in one
-    /// process-wide table that a parser edits when its extensions are attached and when it is
-    /// freed, so two parsers alive at once on different threads miss autolinks at random.
-    /// Copying the finished tree into Swift values happens outside the lock, in parallel.
-    private static let parserLock = NSLock()
-
-    /// Parses under the lock and returns the document, which the caller frees.
-    private static func parseLocked(_ markdown: String) -> OpaquePointer? {
-        parserLock.lock()
-        defer { parserLock.unlock() }
-        let options = CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return nil }
+        let extensions = Self.lockFreeExtensions
+        let needsStrikethrough = markdown.utf8.contains(UInt8(ascii: "~"))
+        if needsStrikethrough { strikethroughLock.lock() }
+        defer { if needsStrikethrough { strikethroughLock.unlock() } }
+        guard let parser = cmark_parser_new(CMARK_OPT_UNSAFE) else { return MarkdownNode(kind: .document) }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntax = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntax)
+        for syntax in extensions { cmark_parser_attach_syntax_extension(parser, syntax) }
+        if needsStrikethrough, let strikethrough { cmark_parser_attach_syntax_extension(parser, strikethrough) }
+        var markdown = markdown
+        markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                cmark_parser_feed(parser, pointer, buffer.count)
-            }
-        }
-        return cmark_parser_finish(parser)
+        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
+        defer { cmark_node_free(root) }
+        // Copying into Swift values needs no lock: the tree belongs to this parse.
+        return copy(root)
     }
 
     private static func copy(_ node: OpaquePointer) -> MarkdownNode {

@@ -12,6 +12,8 @@ public struct HTMLRenderContext {
     /// Returns HTML to put in place of an image (for example an interactive flowchart for a
     /// picture of one), or `nil` to render the image. Arguments: source, alt text, position.
     public var replaceImage: (_ source: String, _ alt: String, _ at: TextPosition) -> String?
+    /// Renders an `.embed` node: its name, fallback image source and alt text.
+    public var renderEmbed: (_ name: String, _ fallbackSource: String?, _ alt: String) -> String
     /// The ids of the document's headings, in order (see `Headings.ids`).
     public var headingIDs: [String]
     /// The visible title of each alert kind, in the page's language.
@@ -23,6 +25,7 @@ public struct HTMLRenderContext {
         resolveImage: @escaping (String, TextPosition) -> String = { source, _ in source },
         reportSuspiciousText: @escaping (String, TextPosition) -> Void = { _, _ in },
         replaceImage: @escaping (String, String, TextPosition) -> String? = { _, _, _ in nil },
+        renderEmbed: @escaping (String, String?, String) -> String = { _, _, _ in "" },
         headingIDs: [String] = [],
         alertTitles: [DocFXAlert: String] = [:]
     ) {
@@ -30,6 +33,7 @@ public struct HTMLRenderContext {
         self.resolveImage = resolveImage
         self.reportSuspiciousText = reportSuspiciousText
         self.replaceImage = replaceImage
+        self.renderEmbed = renderEmbed
         self.headingIDs = headingIDs
         self.alertTitles = alertTitles
     }
@@ -41,8 +45,6 @@ public struct HTMLRenderer {
     private let context: HTMLRenderContext
     private var output = ""
     private var headingIndex = 0
-    /// Open segment spans: id, output offset where its content starts, and nested `<span>` depth.
-    private var openSegments: [(id: String, start: Int, depth: Int)] = []
     private var segmentHTML: [(id: String, html: String)] = []
 
     /// Renders a whole document.
@@ -50,8 +52,8 @@ public struct HTMLRenderer {
         renderWithSegments(document, context: context).html
     }
 
-    /// Renders a whole document and also returns, for each segment span
-    /// (`<span class="seg" data-seg="ID">`), the HTML rendered inside it, in document order.
+    /// Renders a whole document and also returns, for each `.segment` node (rendered as
+    /// `<span class="seg" data-seg="ID">`), the HTML rendered inside it, in document order.
     public static func renderWithSegments(_ document: MarkdownNode, context: HTMLRenderContext)
         -> (html: String, segments: [(id: String, html: String)])
     {
@@ -59,22 +61,6 @@ public struct HTMLRenderer {
         renderer.output.reserveCapacity(4096)
         renderer.renderChildren(of: document, tight: false)
         return (renderer.output, renderer.segmentHTML)
-    }
-
-    /// Tracks segment spans so their inner HTML can be captured.
-    private mutating func trackSegments(_ html: String) {
-        if html.hasPrefix("<span class=\"seg\" data-seg=\""), let idEnd = html.dropFirst(28).firstIndex(of: "\"") {
-            openSegments.append((String(html.dropFirst(28)[..<idEnd]), output.utf8.count, 0))
-        } else if html.hasPrefix("<span"), !openSegments.isEmpty {
-            openSegments[openSegments.count - 1].depth += 1
-        } else if html.hasPrefix("</span"), let last = openSegments.last {
-            if last.depth > 0 {
-                openSegments[openSegments.count - 1].depth -= 1
-            } else {
-                openSegments.removeLast()
-                segmentHTML.append((last.id, String(decoding: output.utf8.dropFirst(last.start), as: UTF8.self)))
-            }
-        }
     }
 
     private init(context: HTMLRenderContext) { self.context = context }
@@ -128,10 +114,15 @@ public struct HTMLRenderer {
         case .softBreak: output += "\n"
         case .lineBreak: output += "<br>\n"
         case .code(let code): output += "<code>\(HTMLEscaping.escape(code))</code>"
-        case .htmlInline(let html):
-            if html.hasPrefix("</span") { trackSegments(html) }
-            output += HTMLEscaping.filterTags(html)
-            if html.hasPrefix("<span") { trackSegments(html) }
+        case .htmlInline(let html): output += HTMLEscaping.filterTags(html)
+        case .segment(let id):
+            output += "<span class=\"seg\" data-seg=\"\(HTMLEscaping.escape(id))\">"
+            let start = output.utf8.count
+            renderChildren(of: node, tight: tight)
+            segmentHTML.append((id, String(decoding: output.utf8.dropFirst(start), as: UTF8.self)))
+            output += "</span>"
+        case .embed(let name, let fallback):
+            output += context.renderEmbed(name, fallback, node.plainText)
         case .emphasis: wrap("em", node)
         case .strong: wrap("strong", node)
         case .strikethrough: wrap("del", node)
@@ -160,8 +151,12 @@ public struct HTMLRenderer {
             if case .text(let text) = $0.kind { return !text.allSatisfy(\.isWhitespace) }
             return $0.kind != .softBreak && $0.kind != .lineBreak
         }
-        guard meaningful.count == 1, case .image(let source, _) = meaningful[0].kind else { return nil }
-        return context.replaceImage(source, meaningful[0].plainText, meaningful[0].start)
+        guard meaningful.count == 1 else { return nil }
+        switch meaningful[0].kind {
+        case .image(let source, _): return context.replaceImage(source, meaningful[0].plainText, meaningful[0].start)
+        case .embed(let name, let fallback): return context.renderEmbed(name, fallback, meaningful[0].plainText)
+        default: return nil
+        }
     }
 
     private mutating func wrap(_ tag: String, _ node: MarkdownNode) {

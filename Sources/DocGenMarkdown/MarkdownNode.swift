@@ -28,6 +28,12 @@ public struct MarkdownNode: Sendable, Hashable {
         case link(destination: String, title: String)
         case image(source: String, title: String)
         case taskListItem(checked: Bool)
+        /// A translated segment: its children are one side's text of the pair with this id.
+        /// Made by the compile stage from the markers it puts around each segment.
+        case segment(id: String)
+        /// Something the caller renders in place of an image, such as an interactive flowchart
+        /// (`name`), with the image's resolved source when the file exists.
+        case embed(name: String, fallbackSource: String?)
         /// A node docgen does not know (a future cmark extension); its children are kept.
         case other(String)
     }

@@ -1,3 +1,4 @@
+import DocGenCompile
 import DocGenContent
 import DocGenCore
 

@@ -1,3 +1,4 @@
+import DocGenCompile
 import DocGenContent
 import DocGenCore
 import DocGenFlowchart
@@ -47,28 +48,22 @@ public struct SiteRenderer: Sendable {
     public let templates: PageTemplates
     /// Output paths.
     public let paths: PagePaths
-    /// Link resolution over the content folder.
-    public let links: LinkResolver
     /// Site-wide settings.
     public let settings: SiteSettings
     /// Decision flows by name.
     public let flows: [String: Flow]
-    /// Files pulled into articles with `[!INCLUDE]`, by content path.
-    public let includes: [String: Article]
     let furniture: Furniture
 
     /// Creates a renderer over the site's navigation; `titles` maps each page's content path to its titles.
     public init(
-        theme: Theme, templates: PageTemplates, paths: PagePaths, links: LinkResolver, settings: SiteSettings,
+        theme: Theme, templates: PageTemplates, paths: PagePaths, settings: SiteSettings,
         navigation: Navigation = Navigation(roots: []), titles: [String: (target: String, source: String?)] = [:],
-        flows: [Flow] = [], includes: [Article] = []
+        flows: [Flow] = []
     ) {
-        self.includes = Dictionary(includes.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.flows = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.theme = theme
         self.templates = templates
         self.paths = paths
-        self.links = links
         self.settings = settings
         self.furniture = Furniture(
             index: NavigationIndex(navigation), paths: paths, theme: theme, titles: titles,
@@ -80,15 +75,17 @@ public struct SiteRenderer: Sendable {
 
     var contexts: PageContext { PageContext(theme: theme, paths: paths, siteTitle: settings.title) }
 
-    /// Both language pages of one article.
-    public func renderArticle(_ article: Article) -> RenderedArticle {
-        let (bodies, diagnostics, fragmentLinks) = ArticleRenderer(
-            links: links, theme: theme, flows: flows, includes: includes
-        ).render(
-            article)
+    /// Both language pages of one compiled article, and its translator view.
+    public func renderArticle(_ compiled: CompiledArticle) -> RenderedArticle {
+        let article = compiled.article
+        let bodyRenderer = ArticleRenderer(theme: theme, flows: flows, paths: paths)
+        var bodies: [TextSide: RenderedBody] = [:]
+        for side in [TextSide.target, .source] {
+            if let body = compiled.body(side) { bodies[side] = bodyRenderer.render(body, articlePath: article.path) }
+        }
         let sourceSegments = bodies[.source]?.segments ?? []
         var files: [OutputFile] = []
-        var problems = diagnostics
+        var problems = compiled.diagnostics
         for language in paths.languages {
             let side = paths.side(for: language)
             let outputPath = paths.page(forArticle: article.path, in: language)
@@ -100,7 +97,7 @@ public struct SiteRenderer: Sendable {
                     sourceSegments: side == .target ? sourceSegments : [])
                 template = "article"
             } else {
-                context = missingContext(article, language: language, outputPath: outputPath)
+                context = missingContext(compiled, language: language, outputPath: outputPath)
                 template = "missing"
             }
             PageContext.merge(
@@ -121,9 +118,9 @@ public struct SiteRenderer: Sendable {
             coverage = CoverageReport.entry(for: article, findings: findings)
             if let view = translatorView(article, bodies: bodies, findings: findings) { files.append(view) }
         }
-        let anchors = bodies[.target]?.anchors ?? []
         return RenderedArticle(
-            files: files, diagnostics: problems, anchors: anchors, fragmentLinks: fragmentLinks, coverage: coverage)
+            files: files, diagnostics: problems, anchors: compiled.target.anchors,
+            fragmentLinks: compiled.fragmentLinks, coverage: coverage)
     }
 
     private func articleContext(
@@ -202,23 +199,13 @@ public struct SiteRenderer: Sendable {
         return values
     }
 
-    /// The flows an article shows (by image name or `:::flow:::`), which exist in every language
-    /// even when the article does not.
-    private func referencedFlows(_ article: Article) -> [Flow] {
-        guard !flows.isEmpty else { return [] }
-        let text = article.body.markdown(for: .target).text
-        return flows.keys.sorted().filter {
-            text.contains("/\($0).") || text.contains("(\($0).") || text.contains("\"\($0)\"")
-        }
-        .compactMap { flows[$0] }
-    }
-
-    private func missingContext(_ article: Article, language: Language, outputPath: String) -> [String: Any] {
+    private func missingContext(_ compiled: CompiledArticle, language: Language, outputPath: String) -> [String: Any] {
+        let article = compiled.article
         var context = contexts.base(
             outputPath: outputPath, language: language, kind: "missing", title: theme.string("missingTitle", language))
         let target = paths.targetLanguage
         let targetPath = paths.page(forArticle: article.path, in: target)
-        let flowsShown = referencedFlows(article)
+        let flowsShown = compiled.referencedFlows.compactMap { flows[$0] }
         PageContext.merge(
             [
                 "articleTitle": article.targetTitle,

@@ -1,3 +1,4 @@
+import DocGenCompile
 import DocGenContent
 import DocGenCore
 import DocGenFlowchart
@@ -115,12 +116,25 @@ public enum SiteBuilder {
         }
 
         let targetLanguage = config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles)
+        let pages = articles.filter { $0.frontMatter.redirectURL == nil }
+        let paths = PagePaths(targetLanguage: targetLanguage)
+        let compiled = timed("compile articles", &report) { () -> [CompiledArticle] in
+            let yamlPages = Set(pages.filter { $0.kind != .markdown }.map(\.path))
+            let links = LinkResolver(
+                articlePaths: Set(pages.map(\.path)).subtracting(yamlPages), resourcePaths: Set(content.resources),
+                otherPages: yamlPages, paths: paths, rootLinkBase: config.rootLinkBase)
+            let labels = Dictionary(
+                paths.languages.map { ($0.code, theme.string("imageDescription", $0)) }, uniquingKeysWith: { a, _ in a }
+            )
+            let compiler = ArticleCompiler(
+                links: links, includes: includes.map(\.article), flowNames: Set(flows.map(\.name)),
+                imageDescriptionLabels: labels)
+            return Parallel.map(pages) { compiler.compile($0) }
+        }
         let files = timed("render pages", &report) { () -> [OutputFile] in
             let (files, problems) = renderPages(
-                articles: articles.filter { $0.frontMatter.redirectURL == nil }, resources: content.resources,
-                navigation: navigation, redirects: redirects, flows: flows, includes: includes.map(\.article),
-                theme: theme,
-                target: targetLanguage, config: config)
+                compiled, navigation: navigation, redirects: redirects, flows: flows, theme: theme, paths: paths,
+                config: config)
             diagnostics += problems
             return files
         }
@@ -139,25 +153,21 @@ public enum SiteBuilder {
 
     /// Renders every page; articles are rendered in parallel, the result is in a fixed order.
     static func renderPages(
-        articles: [Article], resources: [String], navigation: Navigation, redirects: [Redirect], flows: [Flow],
-        includes: [Article] = [], theme: Theme, target: Language, config: DocsetConfiguration
+        _ compiled: [CompiledArticle], navigation: Navigation, redirects: [Redirect], flows: [Flow], theme: Theme,
+        paths: PagePaths, config: DocsetConfiguration
     ) -> ([OutputFile], [Diagnostic]) {
-        let paths = PagePaths(targetLanguage: target)
+        let articles = compiled.map(\.article)
         let (templates, templateDiagnostics) = PageTemplates.compile(theme)
-        let yamlPages = Set(articles.filter { $0.kind != .markdown }.map(\.path))
-        let links = LinkResolver(
-            articlePaths: Set(articles.map(\.path)).subtracting(yamlPages), resourcePaths: Set(resources),
-            otherPages: yamlPages, paths: paths, rootLinkBase: config.rootLinkBase)
         let settings = SiteSettings(
-            title: config.siteTitle ?? theme.string("siteTitle", target), baseURL: config.baseURL,
+            title: config.siteTitle ?? theme.string("siteTitle", paths.targetLanguage), baseURL: config.baseURL,
             repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase)
         let titles = Dictionary(
             articles.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
             uniquingKeysWith: { a, _ in a })
         let renderer = SiteRenderer(
-            theme: theme, templates: templates, paths: paths, links: links, settings: settings, navigation: navigation,
-            titles: titles, flows: flows, includes: includes)
-        let rendered = Parallel.map(articles) { renderer.renderArticle($0) }
+            theme: theme, templates: templates, paths: paths, settings: settings, navigation: navigation,
+            titles: titles, flows: flows)
+        let rendered = Parallel.map(compiled) { renderer.renderArticle($0) }
         var files = rendered.flatMap(\.files)
         files += renderer.renderHomes(articles)
         files += renderer.renderTableOfContents()

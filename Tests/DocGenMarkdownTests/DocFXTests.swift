@@ -105,11 +105,26 @@ import Testing
         #expect(seen == ["other.md#x"])
     }
 
-    @Test func segmentSpansAreCaptured() {
-        let document = CMark.parse(
-            "<span class=\"seg\" data-seg=\"s-1\">Un **b**</span> et <span class=\"seg\" data-seg=\"s-2\">deux</span>")
-        let result = HTMLRenderer.renderWithSegments(document, context: HTMLRenderContext())
-        #expect(result.segments.map(\.id) == ["s-1", "s-2"])
+    @Test func segmentNodesAreWrappedAndCaptured() {
+        let paragraph = MarkdownNode(
+            kind: .paragraph,
+            children: [
+                MarkdownNode(
+                    kind: .segment(id: "s-1"),
+                    children: [
+                        MarkdownNode(kind: .text("Un ")),
+                        MarkdownNode(kind: .strong, children: [MarkdownNode(kind: .text("b"))]),
+                    ]),
+                MarkdownNode(kind: .text(" et ")),
+                MarkdownNode(kind: .segment(id: "s-<2>"), children: [MarkdownNode(kind: .text("deux"))]),
+            ])
+        let result = HTMLRenderer.renderWithSegments(
+            MarkdownNode(kind: .document, children: [paragraph]), context: HTMLRenderContext())
+        #expect(result.segments.map(\.id) == ["s-1", "s-<2>"])
         #expect(result.segments[0].html == "Un <strong>b</strong>")
+        #expect(
+            result.html
+                == "<p><span class=\"seg\" data-seg=\"s-1\">Un <strong>b</strong></span> et <span class=\"seg\" data-seg=\"s-&lt;2&gt;\">deux</span></p>\n"
+        )
     }
 }

@@ -1,3 +1,4 @@
+import DocGenCompile
 import DocGenContent
 import DocGenCore
 import DocGenRender
@@ -23,14 +24,20 @@ import Testing
         let links = LinkResolver(
             articlePaths: Set(articles.map(\.path)), resourcePaths: Set(content.resources), paths: paths)
         let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true).article }
-        let renderer = ArticleRenderer(
-            links: links, theme: theme, includes: Dictionary(uniqueKeysWithValues: includes.map { ($0.path, $0) }))
+        let compiler = ArticleCompiler(
+            links: links, includes: includes,
+            imageDescriptionLabels: [
+                "fr": theme.string("imageDescription", .french), "en": theme.string("imageDescription", .english),
+            ])
+        let renderer = ArticleRenderer(theme: theme, paths: paths)
         let golden = TestSupport.fixtures.appendingPathComponent("golden/\(site)")
         var compared = 0
         for article in articles {
-            let bodies = renderer.render(article).bodies
+            let compiled = compiler.compile(article)
             for side in TextSide.allCases {
-                guard let body = bodies[side] else { continue }
+                guard let body = compiled.body(side).map({ renderer.render($0, articlePath: article.path) }) else {
+                    continue
+                }
                 let file = golden.appendingPathComponent(
                     SitePath.replacingExtension(of: article.path, with: "\(paths.language(for: side).code).html"))
                 if TestSupport.recording {

@@ -1,0 +1,131 @@
+import DocGenContent
+import DocGenCore
+import DocGenMarkdown
+
+/// The compile stage: turns an `Article` into a `CompiledArticle` in one pass per language.
+///
+/// For each side it composes the Markdown (segments between markers), expands includes,
+/// rewrites DocFX directives, parses with cmark once, turns markers into segment nodes, gives
+/// headings the ids both languages share (slugs of the English text), and resolves links and
+/// images once for both languages. Every problem is reported at the author's file, line and
+/// column. Pure: values in, a value out.
+public struct ArticleCompiler: Sendable {
+    /// Link and image resolution over the content folder.
+    public let links: LinkResolver
+    /// Files that articles pull in with `[!INCLUDE]`, by content path.
+    public let includes: [String: Article]
+    /// Names of the site's decision flows (pictures named like one become embeds).
+    public let flowNames: Set<String>
+    /// The label of a complex image's long description, per language code.
+    public let imageDescriptionLabels: [String: String]
+
+    /// Creates a compiler.
+    public init(
+        links: LinkResolver, includes: [Article] = [], flowNames: Set<String> = [],
+        imageDescriptionLabels: [String: String] = [:]
+    ) {
+        self.links = links
+        self.includes = Dictionary(includes.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.flowNames = flowNames
+        self.imageDescriptionLabels = imageDescriptionLabels
+    }
+
+    /// Compiles both languages of `article` (only the target for a target-only article).
+    public func compile(_ article: Article) -> CompiledArticle {
+        let sides: [TextSide] = article.isTargetOnly ? [.target] : [.target, .source]
+        let parsed = sides.map { parse(article, side: $0) }
+        var diagnostics = parsed.flatMap(\.issues)
+        let headingLists = parsed.map { Headings.collect(in: $0.root) }
+        let englishTexts = headingLists.last.map { $0.map(\.text) }
+        let sameShape = headingLists.count < 2 || headingLists[0].count == headingLists[1].count
+        var pass = LinkPass(
+            links: links, articlePath: article.path, flowNames: flowNames,
+            location: { _ in SourceLocation(path: article.path, line: 1) })
+        var bodies: [CompiledBody] = []
+        for (index, side) in parsed.enumerated() {
+            let headings = headingLists[index]
+            let ids = Headings.ids(for: headings, slugSources: sameShape ? englishTexts : nil)
+            let anchors = Set(ids).union(Headings.htmlAnchors(in: side.root))
+            var root = side.root
+            pass.location = { position in article.location(ofOffset: side.fileOffset(of: position)) }
+            pass.anchors = anchors
+            pass.recordsFragments = index == 0
+            pass.apply(to: &root)
+            let text = PlainText.of(root)
+            bodies.append(
+                CompiledBody(
+                    side: side.side, root: root,
+                    headings: zip(ids, headings).map { CompiledHeading(id: $0, level: $1.level, text: $1.text) },
+                    anchors: anchors, plainText: text, wordCount: PlainText.wordCount(text)))
+        }
+        diagnostics += pass.diagnostics
+        return CompiledArticle(
+            article: article, target: bodies[0], source: bodies.count > 1 ? bodies[1] : nil,
+            diagnostics: Self.deduplicated(diagnostics), fragmentLinks: pass.fragmentLinks,
+            referencedFlows: pass.referencedFlows)
+    }
+
+    /// One side's Markdown, parsed, with the maps back to the file.
+    private struct ParsedSide {
+        var side: TextSide
+        var root: MarkdownNode
+        var lines: LineTable
+        var maps: ComposedSourceMap
+        /// Directive and include problems, already at file positions.
+        var issues: [Diagnostic]
+
+        func fileOffset(of position: TextPosition) -> Int { maps.inputOffset(forOutput: lines.offset(of: position)) }
+    }
+
+    private func parse(_ article: Article, side: TextSide) -> ParsedSide {
+        let markers = SegmentMarkers()
+        let composed = article.body.markdown(for: side, wrap: markers.wrap)
+        let expanded = IncludeExpander(includes: includes, wrap: markers.wrap)
+            .expand(composed.text, side: side, from: article.path)
+        let language = links.paths.language(for: side)
+        let rewritten = DocFXDirectives.rewrite(
+            expanded.text, descriptionLabel: imageDescriptionLabels[language.code] ?? "Description")
+        // Problems carry offsets in the text their step read: map them back to file offsets now.
+        let toFile = ComposedSourceMap(maps: [expanded.map, composed.map])
+        let issues =
+            expanded.issues.map { issue in
+                var diagnostic = issue.diagnostic
+                diagnostic.location = article.location(ofOffset: composed.map.inputOffset(forOutput: issue.offset))
+                return diagnostic
+            }
+            + rewritten.issues.map { issue in
+                var diagnostic = issue.diagnostic
+                diagnostic.location = article.location(ofOffset: toFile.inputOffset(forOutput: issue.offset))
+                return diagnostic
+            }
+        let root = SegmentNodes(markers: markers.ids).apply(to: CMark.parse(rewritten.text))
+        return ParsedSide(
+            side: side, root: root, lines: LineTable(rewritten.text),
+            maps: ComposedSourceMap(maps: [rewritten.map, expanded.map, composed.map]), issues: issues)
+    }
+
+    /// Both languages can report the same problem; keep one per identifier, file, line and message.
+    static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<String>()
+        return diagnostics.filter { diagnostic in
+            let key =
+                "\(diagnostic.identifier)|\(diagnostic.location?.path ?? "")|\(diagnostic.location?.line ?? 0)|\(diagnostic.summary)"
+            return seen.insert(key).inserted
+        }
+    }
+}
+
+/// The markers put around each segment's text while composing one side: an inline `<span>`
+/// tag per segment, recorded with the segment's id so the parsed tree can be regrouped by exact
+/// lookup of the tag.
+final class SegmentMarkers: @unchecked Sendable {
+    /// Opening tag → segment id.
+    private(set) var ids: [String: String] = [:]
+
+    /// The prefix and suffix around one segment's text (a `wrap` for `BilingualText.markdown`).
+    func wrap(_ segment: Segment, _ side: TextSide) -> (prefix: String, suffix: String) {
+        let marker = SegmentNodes.opening(segment.id)
+        ids[marker] = segment.id
+        return (marker, SegmentNodes.closing)
+    }
+}
