@@ -15,8 +15,11 @@ struct LinkPass {
     var location: (TextPosition) -> SourceLocation
 
     /// Resolutions so far, by destination, shared by both languages of the article.
-    var resolvedLinks: [String: String] = [:]
-    var resolvedImages: [String: (url: String, exists: Bool)] = [:]
+    var resolvedLinks: [String: Resolved] = [:]
+    var resolvedImages: [String: Resolved] = [:]
+    /// Destinations the first language has reported.
+    var reportedLinks: Set<String> = []
+    var reportedImages: Set<String> = []
     var diagnostics: [Diagnostic] = []
     var fragmentLinks: [FragmentLink] = []
     var referencedFlows: [String] = []
@@ -39,7 +42,7 @@ struct LinkPass {
                 node.kind = embed  // the children (alt text) stay, for the fallback image
                 return
             }
-            node.kind = .image(source: image(source, at: node.start).url, title: title)
+            node.kind = .image(source: image(source, at: node.start), title: title)
         case .text(let text):
             if text.utf8.contains(UInt8(ascii: "]")), let range = text.range(of: "] (") ?? text.range(of: "](") {
                 report(
@@ -55,6 +58,13 @@ struct LinkPass {
 
     private mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+    /// One destination's resolution: the URL, the problem it has and the page fragment it names.
+    struct Resolved {
+        var url: String
+        var problem: Diagnostic?
+        var fragment: (page: String, fragment: String)?
+    }
+
     private mutating func link(_ written: String, at position: TextPosition) -> String {
         if written.hasPrefix("#"), written.count > 1, !anchors.contains(String(written.dropFirst())) {
             report(
@@ -63,53 +73,67 @@ struct LinkPass {
                     "link '\(written)' points at no heading of this article",
                     fix: "use the id of a heading of this article (see its <a name> anchor)"))
         }
-        if let url = resolvedLinks[written] { return url }
+        let at = location(position)
+        let resolved = resolvedLinks[written] ?? resolveLink(written, at: at)
+        resolvedLinks[written] = resolved
+        // Each occurrence in the first language is reported where it is written; the second
+        // language shares the first's results and reports only destinations new to it.
+        if recordsFragments || !reportedLinks.contains(written) {
+            if var problem = resolved.problem {
+                problem.location = at
+                report(problem)
+            }
+            if recordsFragments, let target = resolved.fragment {
+                fragmentLinks.append(FragmentLink(page: target.page, fragment: target.fragment, location: at))
+            }
+        }
+        if recordsFragments { reportedLinks.insert(written) }
+        return resolved.url
+    }
+
+    private func resolveLink(_ written: String, at: SourceLocation) -> Resolved {
         var destination = written
+        var problem: Diagnostic?
         if destination.contains("\\"), !destination.contains("://") {
-            report(
-                .warning(
-                    "docgen.link.backslash", at: location(position),
-                    "link '\(destination)' uses '\\' as a folder separator; it was read as '/'",
-                    fix: "write the path with '/' separators"))
+            problem = .warning(
+                "docgen.link.backslash", at: at,
+                "link '\(destination)' uses '\\' as a folder separator; it was read as '/'",
+                fix: "write the path with '/' separators")
             destination = destination.replacingOccurrences(of: "\\", with: "/")
         }
-        let at = location(position)
-        let url: String
+        func fragment(_ page: String, _ fragment: String?) -> (page: String, fragment: String)? {
+            guard let fragment, !fragment.isEmpty else { return nil }
+            return (page, fragment)
+        }
         // Pages of both languages sit at the same depth, so the target language's URL serves both.
         switch links.resolveLink(destination, from: articlePath, in: links.paths.targetLanguage, at: at) {
-        case .external(let resolved), .resource(let resolved): url = resolved
-        case .pageWithWarning(let resolved, let page, let fragment, let warning):
-            report(warning)
-            recordFragment(page: page, fragment: fragment, at: at)
-            url = resolved
-        case .page(let resolved, let page, let fragment):
-            recordFragment(page: page, fragment: fragment, at: at)
-            url = resolved
-        case .missing(let resolved, let diagnostic):
-            report(diagnostic)
-            url = resolved
+        case .external(let url), .resource(let url): return Resolved(url: url, problem: problem)
+        case .pageWithWarning(let url, let page, let target, let warning):
+            return Resolved(url: url, problem: problem ?? warning, fragment: fragment(page, target))
+        case .page(let url, let page, let target):
+            return Resolved(url: url, problem: problem, fragment: fragment(page, target))
+        case .missing(let url, let diagnostic): return Resolved(url: url, problem: problem ?? diagnostic)
         }
-        resolvedLinks[written] = url
-        return url
     }
 
-    private mutating func recordFragment(page: String, fragment: String?, at location: SourceLocation) {
-        guard recordsFragments, let fragment, !fragment.isEmpty else { return }
-        fragmentLinks.append(FragmentLink(page: page, fragment: fragment, location: location))
+    private mutating func image(_ source: String, at position: TextPosition) -> String {
+        let at = location(position)
+        let resolved = resolvedImages[source] ?? resolveImage(source, at: at)
+        resolvedImages[source] = resolved
+        if recordsFragments || !reportedImages.contains(source), var problem = resolved.problem {
+            problem.location = at
+            report(problem)
+        }
+        if recordsFragments { reportedImages.insert(source) }
+        return resolved.url
     }
 
-    private mutating func image(_ source: String, at position: TextPosition) -> (url: String, exists: Bool) {
-        if let known = resolvedImages[source] { return known }
-        let result: (url: String, exists: Bool)
-        switch links.resolveImage(source, from: articlePath, in: links.paths.targetLanguage, at: location(position)) {
-        case .resource(let url): result = (url, true)
-        case .external(let url), .page(let url, _, _), .pageWithWarning(let url, _, _, _): result = (url, false)
-        case .missing(let url, let diagnostic):
-            report(diagnostic)
-            result = (url, false)
+    private func resolveImage(_ source: String, at: SourceLocation) -> Resolved {
+        switch links.resolveImage(source, from: articlePath, in: links.paths.targetLanguage, at: at) {
+        case .resource(let url), .external(let url), .page(let url, _, _), .pageWithWarning(let url, _, _, _):
+            return Resolved(url: url)
+        case .missing(let url, let diagnostic): return Resolved(url: url, problem: diagnostic)
         }
-        resolvedImages[source] = result
-        return result
     }
 
     /// An image named like a flow (`images/<flow>.png`), or the `:::flow:::` directive's

@@ -23,6 +23,9 @@ public struct Navigation: Sendable {
         public var keywords: String?
         /// Child nodes.
         public var children: [Node]
+        /// Whether `name` reads the same in every language (a letter range such as "A–C"), so
+        /// the English sidebar shows it as is.
+        public var isLanguageNeutral = false
 
         /// Creates a node.
         public init(name: String, target: Target, keywords: String? = nil, children: [Node] = []) {

@@ -1,4 +1,5 @@
 import DocGenCore
+import Foundation
 
 /// Resolves the docset's TOC files into one `Navigation`: nested TOC references are embedded,
 /// `href: folder/` leads to the folder's first page, hrefs are checked against the pages that
@@ -163,7 +164,43 @@ public struct NavigationBuilder {
             let target = firstPage(inFolder: sub).map { Navigation.Target.page($0, suffix: "") } ?? .none
             return Navigation.Node(name: name, target: target, children: children)
         }
-        return pages + sections
+        let indexPages = pages.filter { $0.pagePath?.hasSuffix("index.md") == true }
+        let others = pages.filter { $0.pagePath?.hasSuffix("index.md") != true }
+        return indexPages + (others.count > Self.longestFlatList ? Self.letterGroups(others) : others) + sections
+    }
+
+    /// A derived folder list longer than this is split into letter groups, so that a page's
+    /// sidebar, which opens only its own group, does not carry every page of a large folder.
+    static let longestFlatList = 40
+    /// The size letter groups are merged up to ("A–C" rather than "A", "B", "C").
+    static let groupSize = 25
+
+    /// Pages grouped by the first letter of their title (accents folded; digits and signs under
+    /// "#"), neighbouring letters merged while a group stays within `groupSize`.
+    static func letterGroups(_ pages: [Navigation.Node]) -> [Navigation.Node] {
+        var buckets: [String: [Navigation.Node]] = [:]
+        for page in pages {
+            let first = page.name.trimmingCharacters(in: .whitespaces).first.map(String.init) ?? "#"
+            let folded = first.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).uppercased()
+            let key = folded.first?.isLetter == true ? folded : "#"
+            buckets[key, default: []].append(page)
+        }
+        var groups: [(first: String, last: String, pages: [Navigation.Node])] = []
+        for key in buckets.keys.sorted() {
+            let bucket = buckets[key]!
+            if let last = groups.last, last.pages.count + bucket.count <= groupSize {
+                groups[groups.count - 1] = (last.first, key, last.pages + bucket)
+            } else {
+                groups.append((key, key, bucket))
+            }
+        }
+        return groups.map { group in
+            var node = Navigation.Node(
+                name: group.first == group.last ? group.first : group.first + "–" + group.last, target: .none,
+                children: group.pages)
+            node.isLanguageNeutral = true
+            return node
+        }
     }
 
     private func missing(_ entry: TOCEntry, href: String) -> Diagnostic {

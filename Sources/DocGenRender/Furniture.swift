@@ -14,22 +14,46 @@ struct Furniture {
     let titles: [String: (target: String, source: String?)]
     /// Where root-relative links such as `/azure/…` lead, if configured.
     let rootLinkBase: String?
+    /// The sidebar lists, rendered once per branch.
+    private let sidebar: Sidebar
+
+    init(
+        index: NavigationIndex, paths: PagePaths, theme: Theme, titles: [String: (target: String, source: String?)],
+        rootLinkBase: String?
+    ) {
+        self.index = index
+        self.paths = paths
+        self.theme = theme
+        self.titles = titles
+        self.rootLinkBase = rootLinkBase
+        let labels = Labels(paths: paths, theme: theme, titles: titles)
+        let urls = URLs(paths: paths, rootLinkBase: rootLinkBase)
+        self.sidebar = Sidebar(
+            index: index,
+            labels: { node, language in
+                let values = labels.label(node, language: language)
+                return (
+                    values["label"] as? String ?? node.name, values["labelLang"] as? String,
+                    values["untranslatedNote"] as? String
+                )
+            },
+            url: { node, outputPath, language in urls.url(node, from: outputPath, language: language) })
+    }
 
     /// The furniture of the page for `pagePath` (a content path) at `outputPath` in `language`.
     func context(forPage pagePath: String?, outputPath: String, language: Language) -> [String: Any] {
         let position = pagePath.flatMap { index.position(of: $0) } ?? []
-        let sidebar = nodes(
-            index.navigation.roots, prefix: [], current: position, outputPath: outputPath, language: language)
         var result: [String: Any] = [
-            "sidebar": sidebar,
-            "hasSidebar": !sidebar.isEmpty,
+            "sidebarHTML": sidebar.html(position: position, outputPath: outputPath, language: language),
+            "hasSidebar": !index.navigation.roots.isEmpty,
             "tocURL": SitePath.relativeURL(from: outputPath, to: language.code + "/toc.html"),
         ]
         if !position.isEmpty {
             let ancestry = index.ancestry(of: position)
             result["breadcrumbs"] = ancestry.dropLast().map { node -> [String: Any] in
                 var crumb = label(node, language: language)
-                crumb["url"] = url(node, from: outputPath, language: language) ?? ""
+                // A section without a page is plain text, not an empty link.
+                if let link = url(node, from: outputPath, language: language) { crumb["url"] = link }
                 return crumb
             }
         }
@@ -74,9 +98,34 @@ struct Furniture {
         }
     }
 
-    /// A node's label in `language`: English pages use the linked article's English title.
     private func label(_ node: Navigation.Node, language: Language) -> [String: Any] {
-        guard paths.side(for: language) == .source else { return ["label": node.name] }
+        Labels(paths: paths, theme: theme, titles: titles).label(node, language: language)
+    }
+
+    private func url(_ node: Navigation.Node, from outputPath: String, language: Language) -> String? {
+        URLs(paths: paths, rootLinkBase: rootLinkBase).url(node, from: outputPath, language: language)
+    }
+
+    private func pageLink(_ page: String, from outputPath: String, language: Language) -> [String: Any] {
+        let title =
+            paths.side(for: language) == .source ? (titles[page]?.source ?? titles[page]?.target) : titles[page]?.target
+        return [
+            "title": title ?? page,
+            "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: page, in: language)),
+            "untranslated": paths.side(for: language) == .source && titles[page]?.source == nil,
+        ]
+    }
+}
+
+/// A navigation node's label in a language: English pages use the linked article's English
+/// title; a label with no English is marked with the target language.
+private struct Labels {
+    let paths: PagePaths
+    let theme: Theme
+    let titles: [String: (target: String, source: String?)]
+
+    func label(_ node: Navigation.Node, language: Language) -> [String: Any] {
+        guard paths.side(for: language) == .source, !node.isLanguageNeutral else { return ["label": node.name] }
         if let page = node.pagePath, let title = titles[page]?.source {
             return ["label": title]
         }
@@ -88,8 +137,14 @@ struct Furniture {
             "untranslatedNote": theme.string("englishMissing", language),
         ]
     }
+}
 
-    private func url(_ node: Navigation.Node, from outputPath: String, language: Language) -> String? {
+/// Where a navigation node leads, relative to a page.
+private struct URLs {
+    let paths: PagePaths
+    let rootLinkBase: String?
+
+    func url(_ node: Navigation.Node, from outputPath: String, language: Language) -> String? {
         switch node.target {
         case .page(let page, let suffix):
             return SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: page, in: language)) + suffix
@@ -98,15 +153,5 @@ struct Furniture {
             return url
         case .none: return nil
         }
-    }
-
-    private func pageLink(_ page: String, from outputPath: String, language: Language) -> [String: Any] {
-        let title =
-            paths.side(for: language) == .source ? (titles[page]?.source ?? titles[page]?.target) : titles[page]?.target
-        return [
-            "title": title ?? page,
-            "url": SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: page, in: language)),
-            "untranslated": paths.side(for: language) == .source && titles[page]?.source == nil,
-        ]
     }
 }

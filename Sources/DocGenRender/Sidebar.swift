@@ -1,0 +1,118 @@
+import DocGenCompile
+import DocGenContent
+import DocGenCore
+import DocGenMarkdown
+import Foundation
+
+/// The sidebar's table of contents, rendered once per branch and shared by the pages on it.
+///
+/// A page's sidebar lists the top level and opens the branch that leads to it. Every page of one
+/// folder and one branch (its siblings) gets the same list with the same relative URLs; only the
+/// entry marked current differs. So the list is rendered once per language, output folder and
+/// open branch, as fixed parts with a slot before each entry's class and link attributes, and a
+/// page fills the slots of its own entry. The markup matches `partials/toc-node.mustache`,
+/// which renders the complete tree of `toc.html`.
+final class Sidebar: @unchecked Sendable {
+    private let index: NavigationIndex
+    private let labels: (Navigation.Node, Language) -> (label: String, lang: String?, note: String?)
+    private let url: (Navigation.Node, String, Language) -> String?
+    private var cache: [String: Fragment] = [:]
+    private let lock = NSLock()
+
+    /// A rendered branch: `parts.count == slots.count + 1`; slot `i` belongs to the entry at
+    /// index path `slots[i].position` and is either its `class` suffix or its link attribute.
+    struct Fragment {
+        var parts: [String]
+        var slots: [(position: [Int], isLink: Bool)]
+    }
+
+    init(
+        index: NavigationIndex, labels: @escaping (Navigation.Node, Language) -> (String, String?, String?),
+        url: @escaping (Navigation.Node, String, Language) -> String?
+    ) {
+        self.index = index
+        self.labels = labels
+        self.url = url
+    }
+
+    /// The `<li>` entries of the sidebar of the page at `position` (empty when not listed).
+    func html(position: [Int], outputPath: String, language: Language) -> String {
+        let node = position.isEmpty ? nil : index.navigation.node(at: position)
+        // The branch that is open: up to the page, and the page's own children if it has any.
+        let open = node.map { $0.children.isEmpty ? Array(position.dropLast()) : position } ?? []
+        let folder = SitePath.directory(of: outputPath)
+        let key = language.code + "|" + folder + "|" + open.map(String.init).joined(separator: ".")
+        let fragment = cached(key) { render(open: open, outputPath: outputPath, language: language) }
+        var result = ""
+        result.reserveCapacity(fragment.parts.reduce(0) { $0 + $1.utf8.count } + 40)
+        for (offset, slot) in fragment.slots.enumerated() {
+            result += fragment.parts[offset]
+            if slot.position == position, !position.isEmpty {
+                result += slot.isLink ? " aria-current=\"page\"" : " toc-current"
+            }
+        }
+        result += fragment.parts[fragment.parts.count - 1]
+        return result
+    }
+
+    private func cached(_ key: String, _ make: () -> Fragment) -> Fragment {
+        lock.lock()
+        if let hit = cache[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        // Rendering is pure, so two threads that miss at once compute the same value.
+        let fragment = make()
+        lock.lock()
+        cache[key] = fragment
+        lock.unlock()
+        return fragment
+    }
+
+    private func render(open: [Int], outputPath: String, language: Language) -> Fragment {
+        var fragment = Fragment(parts: [""], slots: [])
+        func text(_ string: String) { fragment.parts[fragment.parts.count - 1] += string }
+        func slot(_ position: [Int], isLink: Bool) {
+            fragment.slots.append((position, isLink))
+            fragment.parts.append("")
+        }
+        func entries(_ nodes: [Navigation.Node], prefix: [Int]) {
+            for (offset, node) in nodes.enumerated() {
+                let path = prefix + [offset]
+                let onBranch = open.starts(with: path)
+                let hasChildren = !node.children.isEmpty
+                let (label, lang, note) = labels(node, language)
+                let langAttribute = lang.map { " lang=\"\(HTMLEscaping.escape($0))\"" } ?? ""
+                text("<li class=\"toc-item")
+                slot(path, isLink: false)
+                text(hasChildren ? " toc-section\"" : "\"")
+                if let keywords = node.keywords, !keywords.isEmpty {
+                    text(" data-keywords=\"\(HTMLEscaping.escape(keywords))\"")
+                }
+                text(">\n")
+                if hasChildren { text(onBranch ? "<details open><summary>" : "<details><summary>") }
+                if let link = url(node, outputPath, language) {
+                    text("<a href=\"\(HTMLEscaping.escape(link))\"")
+                    slot(path, isLink: true)
+                    text("\(langAttribute)>\(HTMLEscaping.escape(label))</a>")
+                } else {
+                    text("<span class=\"toc-heading\"\(langAttribute)>\(HTMLEscaping.escape(label))</span>")
+                }
+                if let note { text(" <span class=\"toc-untranslated\">(\(HTMLEscaping.escape(note)))</span>") }
+                if hasChildren {
+                    text("</summary>\n")
+                    if onBranch {
+                        text("<ul>\n")
+                        entries(node.children, prefix: path)
+                        text("</ul>")
+                    }
+                    text("\n</details>")
+                }
+                text("\n</li>\n")
+            }
+        }
+        entries(index.navigation.roots, prefix: [])
+        return fragment
+    }
+}
