@@ -51,10 +51,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print how long each build stage took.")
     var timings = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Threads for parsing, compiling and rendering (default: one per core). The output is the same for any number.",
+            valueName: "N"))
+    var jobs: Int?
+
     func run() throws {
         let options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
-            templates: TemplateLocator.locate(explicit: templates), force: force)
+            templates: TemplateLocator.locate(explicit: templates), force: force,
+            workers: jobs.map { max(1, $0) })
         let report: BuildReport
         do {
             report = try SiteBuilder.build(options)

@@ -18,7 +18,7 @@ struct IncludeExpander {
     func expand(_ text: String, side: TextSide, from articlePath: String, depth: Int = 0, chain: [String] = [])
         -> (text: String, map: SourceMap, issues: [(offset: Int, diagnostic: Diagnostic)])
     {
-        guard text.contains("[!INCLUDE") || text.contains("[!include") else { return (text, .identity, []) }
+        guard text.containsBytes("[!INCLUDE") || text.containsBytes("[!include") else { return (text, .identity, []) }
         let bytes = Array(text.utf8)
         var builder = MappedTextBuilder()
         var issues: [(offset: Int, diagnostic: Diagnostic)] = []

@@ -1,3 +1,4 @@
+import DocGenCore
 import DocGenMarkdown
 
 /// The text a reader sees in a compiled body: text and code, with a newline between blocks and
@@ -31,7 +32,7 @@ enum PlainText {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWordCharacter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let isWordCharacter = scalar.isWordCharacter
             if isWordCharacter, !inWord { count += 1 }
             inWord = isWordCharacter
         }

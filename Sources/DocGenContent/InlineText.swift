@@ -1,3 +1,4 @@
+import DocGenCore
 import Foundation
 
 /// Reduces a line of inline Markdown with HTML to its plain text, for titles and labels.
@@ -80,7 +81,7 @@ public enum InlineText {
                 inWord = false
                 continue
             }
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let isWordScalar = scalar.isWordCharacter
             if isWordScalar, !inWord { count += 1 }
             // Apostrophes and hyphens inside a word do not start a new one (l’Espace, e-mail).
             inWord = isWordScalar || (inWord && (scalar == "'" || scalar == "\u{2019}" || scalar == "-"))

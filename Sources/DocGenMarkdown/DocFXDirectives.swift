@@ -36,7 +36,7 @@ public enum DocFXDirectives {
         let bytes = Array(markdown.utf8)
         var builder = MappedTextBuilder()
         var issues: [Issue] = []
-        guard markdown.contains(":::") else {
+        guard markdown.containsBytes(":::") else {
             return Result(text: markdown, map: .identity, issues: [])
         }
         var copied = 0

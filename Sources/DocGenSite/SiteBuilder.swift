@@ -15,9 +15,12 @@ public struct BuildOptions: Sendable {
     public var templates: URL
     /// Replace an output folder docgen did not write.
     public var force: Bool
+    /// Threads for the parallel stages (`nil`: one per core). The output is the same for any number.
+    public var workers: Int?
 
     /// Creates build options.
-    public init(content: URL, output: URL, templates: URL, force: Bool = false) {
+    public init(content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil) {
+        self.workers = workers
         self.content = content
         self.output = output
         self.templates = templates
@@ -67,7 +70,7 @@ public enum SiteBuilder {
                 config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
             }
             let parsed =
-                Parallel.map(sources) { ArticleParser.parse($0) }
+                Parallel.map(sources, workers: options.workers) { ArticleParser.parse($0) }
                 + yamlPages.compactMap { YamlPageParser.parse($0) }
             diagnostics += parsed.flatMap(\.diagnostics)
             return parsed.map { item in
@@ -129,12 +132,12 @@ public enum SiteBuilder {
             let compiler = ArticleCompiler(
                 links: links, includes: includes.map(\.article), flowNames: Set(flows.map(\.name)),
                 imageDescriptionLabels: labels)
-            return Parallel.map(pages) { compiler.compile($0) }
+            return Parallel.map(pages, workers: options.workers) { compiler.compile($0) }
         }
         let files = timed("render pages", &report) { () -> [OutputFile] in
             let (files, problems) = renderPages(
                 compiled, navigation: navigation, redirects: redirects, flows: flows, theme: theme, paths: paths,
-                config: config)
+                config: config, workers: options.workers)
             diagnostics += problems
             return files
         }
@@ -154,7 +157,7 @@ public enum SiteBuilder {
     /// Renders every page; articles are rendered in parallel, the result is in a fixed order.
     static func renderPages(
         _ compiled: [CompiledArticle], navigation: Navigation, redirects: [Redirect], flows: [Flow], theme: Theme,
-        paths: PagePaths, config: DocsetConfiguration
+        paths: PagePaths, config: DocsetConfiguration, workers: Int? = nil
     ) -> ([OutputFile], [Diagnostic]) {
         let articles = compiled.map(\.article)
         let (templates, templateDiagnostics) = PageTemplates.compile(theme)
@@ -167,7 +170,7 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(
             theme: theme, templates: templates, paths: paths, settings: settings, navigation: navigation,
             titles: titles, flows: flows)
-        let rendered = Parallel.map(compiled) { renderer.renderArticle($0) }
+        let rendered = Parallel.map(compiled, workers: workers) { renderer.renderArticle($0) }
         var files = rendered.flatMap(\.files)
         files += renderer.renderHomes(articles)
         files += renderer.renderTableOfContents()
