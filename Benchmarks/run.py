@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Benchmark docgen against Hugo on the shared bilingual corpus.
+"""Benchmark docgen against Hugo and the libcmark-gfm floor on the shared bilingual corpus.
 
-Builds docgen in release mode (its own scratch path, .build-bench), then builds the same
-Markdown with docgen and with Hugo in one run, interleaving the tools round by round so
-that background load hits them alike. Prints a table and writes it as JSON.
+Builds docgen in release mode (its own scratch path, .build-bench) and compiles the floor
+program (Benchmarks/floor/cmark_floor.c), then builds the same Markdown with every tool in
+one run, interleaving the tools round by round so that background load hits them alike.
+Prints a table, issue 9's target checks, and writes it all as JSON.
 
-  python3 Benchmarks/run.py                      # 1x corpus, 5 runs after 1 warm-up
-  python3 Benchmarks/run.py --scale 10 --runs 3  # 1x versus 10x synthetic docset
-  python3 Benchmarks/run.py --skip-hugo          # docgen only
+  python3 Benchmarks/run.py                                # fr-fr Markdown without TOCs, 1x
+  python3 Benchmarks/run.py --scales 1,10,30 --runs 3      # the issue 9 table
+  python3 Benchmarks/run.py --corpus-set frfr,partner-center
 
 See Benchmarks/README.md for what is measured and how the Hugo site is made.
 """
@@ -22,42 +23,82 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bench.measure import list_articles, make_scaled_docset
+from bench.measure import list_articles, make_markdown_only_copy, make_scaled_docset
 from bench.report import (load_average, machine_info, print_details, print_scaling, print_table, run_rounds,
                           summarize)
-from bench.tools import DOCGEN, REPO, Docgen, Hugo, Tool, build_docgen, docgen_version, find_hugo, hugo_version
+from bench.targets import (check_targets, page_weight, print_page_weights, print_speedups, print_targets,
+                           speedups)
+from bench.tools import (DOCGEN, REPO, Docgen, Floor, Hugo, Tool, build_docgen, compile_floor, docgen_version,
+                         find_hugo, floor_version, hugo_version)
 
 RESULTS = REPO / "Benchmarks" / "results"
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "fr-fr" / "partner-center"
+SHARED_CORPUS = REPO.parent / "shared" / "corpus" / "fr-fr"
+CORPUS_SETS = ("frfr", "partner-center")
+DOCGEN_ROW, DOCGEN_ONE_WORKER, HUGO_ROW, FLOOR_ROW = "docgen", "docgen --jobs 1", "hugo (1 lang)", "cmark floor"
 
 
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Time `docgen build` and Hugo on the same bilingual Markdown corpus, in one run.",
-        epilog="Results: a table on stdout and JSON in Benchmarks/results/ (latest.json, or latest-scale-N.json).")
+        description="Time `docgen build`, Hugo and a libcmark-gfm floor on the same bilingual Markdown, in one run.",
+        epilog="Results: a table on stdout and JSON in Benchmarks/results/ (latest-<corpus sets>[-scales-...].json).")
+    parser.add_argument("--corpus-set", default="frfr",
+                        help="comma-separated: frfr (every Markdown file of fr-fr, no TOC files; scaled by --scales) "
+                             "and/or partner-center (fr-fr/partner-center with its real TOC.yml, 1x, read in place); "
+                             "default frfr")
+    parser.add_argument("--scales", default="1", help="frfr scales, comma-separated copy counts (default 1; "
+                                                      "the issue's table: 1,10,30)")
+    parser.add_argument("--scale", type=int, metavar="N", help="shorthand for --scales 1,N")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per tool and scale (default 5)")
-    parser.add_argument("--warmups", type=int, default=1, help="untimed warm-up runs per tool (default 1)")
-    parser.add_argument("--scale", type=int, default=1, metavar="N",
-                        help="also build a synthetic docset of N copies of the corpus and compare 1x with Nx")
-    parser.add_argument("--skip-hugo", action="store_true", help="time docgen only")
+    parser.add_argument("--warmups", type=int, default=1, help="untimed warm-up runs per tool and scale (default 1)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="docgen --jobs and floor --workers for the main rows (default 2)")
+    parser.add_argument("--speedup-scales", default="1",
+                        help="scales at which `docgen --jobs 1` is also timed, for the 1 -> N workers speed-up "
+                             "(default 1; 'none' to skip)")
+    parser.add_argument("--hugo-two-langs", action="store_true",
+                        help="also time Hugo with two languages (fr, en: every article rendered twice)")
+    parser.add_argument("--skip-hugo", action="store_true", help="no Hugo rows")
+    parser.add_argument("--skip-floor", action="store_true", help="no libcmark-gfm floor row")
     parser.add_argument("--skip-build", action="store_true", help=f"use the existing {DOCGEN.relative_to(REPO)}")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="content folder (default: %(default)s)")
-    parser.add_argument("--json", type=Path, help="where to write the JSON (default: Benchmarks/results/latest[-scale-N].json)")
+    parser.add_argument("--shared-corpus", type=Path, default=SHARED_CORPUS,
+                        help="the fr-fr repository (default: %(default)s)")
+    parser.add_argument("--json", type=Path, help="where to write the JSON (default: Benchmarks/results/latest-...json)")
     parser.add_argument("--record", action="store_true",
-                        help="also write the JSON as Benchmarks/results/YYYY-MM-DD[-scale-N].json")
+                        help="also write the JSON as Benchmarks/results/YYYY-MM-DD-<corpus sets>[-scales-...].json")
     parser.add_argument("--build-retries", type=int, default=6, help="swift build attempts (default 6)")
     parser.add_argument("--build-wait", type=float, default=120, help="seconds between build attempts (default 120)")
     arguments = parser.parse_args()
-    if arguments.runs < 1 or arguments.scale < 1 or arguments.warmups < 0:
-        parser.error("--runs and --scale must be at least 1, --warmups at least 0")
+    try:
+        arguments.scales = sorted({int(x) for x in arguments.scales.split(",")}) if arguments.scale is None \
+            else sorted({1, arguments.scale})
+        arguments.speedup_scales = set() if arguments.speedup_scales == "none" else \
+            {int(x) for x in arguments.speedup_scales.split(",")}
+    except ValueError:
+        parser.error("--scales and --speedup-scales take comma-separated integers")
+    arguments.corpus_sets = [c.strip() for c in arguments.corpus_set.split(",") if c.strip()]
+    if not arguments.corpus_sets or any(c not in CORPUS_SETS for c in arguments.corpus_sets):
+        parser.error(f"--corpus-set takes {' and/or '.join(CORPUS_SETS)}")
+    if arguments.runs < 1 or min(arguments.scales) < 1 or arguments.warmups < 0 or arguments.workers < 1:
+        parser.error("--runs, --scales and --workers must be at least 1, --warmups at least 0")
     return arguments
+
+
+def plan(arguments: argparse.Namespace, temp: Path) -> list[tuple[str, int, Path]]:
+    """(corpus name, scale, content folder) to build, in order. Copies are made lazily in main."""
+    jobs = []
+    for corpus_set in arguments.corpus_sets:
+        if corpus_set == "frfr":
+            jobs += [("fr-fr", scale, temp / f"docset-frfr-{scale}x") for scale in arguments.scales]
+        else:
+            jobs.append(("partner-center", 1, arguments.shared_corpus / "partner-center"))
+    return jobs
 
 
 def main() -> None:
     arguments = parse_arguments()
-    corpus = arguments.corpus.resolve()
-    if not corpus.is_dir():
-        raise SystemExit(f"corpus not found: {corpus}")
+    shared = arguments.shared_corpus.resolve()
+    if not shared.is_dir():
+        raise SystemExit(f"corpus not found: {shared}")
     if arguments.skip_build:
         if not DOCGEN.exists():
             raise SystemExit(f"{DOCGEN} does not exist; run without --skip-build")
@@ -71,62 +112,99 @@ def main() -> None:
     versions = {"docgen": docgen_version()}
     if hugo:
         versions["hugo"] = hugo_version(hugo)
+    if not arguments.skip_floor:
+        versions["floor"] = floor_version()
 
-    scales = [1] if arguments.scale == 1 else [1, arguments.scale]
     started = datetime.datetime.now(datetime.timezone.utc)
     load_before = load_average()
+    print(f"started {started.isoformat(timespec='seconds')}, load average {load_before}", flush=True)
     rows: list[dict] = []
+    weights: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="docgen-bench-") as temp_name:
         temp = Path(temp_name)
         logs = temp / "logs"
         logs.mkdir()
-        for scale in scales:
-            if arguments.scale == 1:
-                content = corpus  # the real corpus, read in place
-            else:
-                content = temp / f"docset-{scale}x"
-                make_scaled_docset(corpus, content, scale)
+        floor = None if arguments.skip_floor else compile_floor(temp / "cmark_floor")
+        frfr_base = temp / "frfr-base"
+        for corpus_name, scale, content in plan(arguments, temp):
+            if corpus_name == "fr-fr":
+                if not frfr_base.exists():
+                    copied = make_markdown_only_copy(shared, frfr_base)
+                    print(f"fr-fr: {copied} Markdown files copied without TOC files into {frfr_base}", flush=True)
+                make_scaled_docset(frfr_base, content, scale)
             articles = list_articles(content)
-            print(f"\n{scale}x: {len(articles)} articles in {content}", flush=True)
-            common = dict(articles=articles, logs=logs)
-            tools: list[Tool] = [Docgen(
-                DOCGEN, content, name="docgen", version=versions["docgen"], languages=2, workdir=REPO,
-                output=temp / f"out-docgen-{scale}x", **common)]
+            label = f"{corpus_name} {scale}x"
+            print(f"\n{label}: {len(articles)} articles in {content}", flush=True)
+            common = dict(articles=articles, logs=logs, corpus=corpus_name)
+            slug = f"{corpus_name}-{scale}x"
+            docgen = Docgen(DOCGEN, content, jobs=arguments.workers, name=DOCGEN_ROW, version=versions["docgen"],
+                            languages=2, workdir=REPO, output=temp / f"out-docgen-{slug}", **common)
+            tools: list[Tool] = [docgen]
+            if scale in arguments.speedup_scales and arguments.workers != 1:
+                tools.append(Docgen(DOCGEN, content, jobs=1, name=DOCGEN_ONE_WORKER, version=versions["docgen"],
+                                    languages=2, workdir=REPO, output=temp / f"out-docgen1-{slug}", **common))
             if hugo:
-                for languages in (1, 2):
+                for languages in (1, 2) if arguments.hugo_two_langs else (1,):
                     tools.append(Hugo(
-                        hugo, content, temp / f"hugo-site-{languages}lang-{scale}x",
+                        hugo, content, temp / f"hugo-site-{languages}lang-{slug}",
                         name=f"hugo ({languages} lang{'s' if languages > 1 else ''})", version=versions["hugo"],
-                        languages=languages, output=temp / f"out-hugo-{languages}lang-{scale}x", **common))
-            run_rounds(tools, arguments.runs, arguments.warmups, f"{scale}x")
+                        languages=languages, output=temp / f"out-hugo-{languages}lang-{slug}", **common))
+            if floor:
+                tools.append(Floor(floor, content, arguments.workers, name=FLOOR_ROW, version=versions["floor"],
+                                   languages=1, workdir=temp, output=temp / f"out-floor-{slug}", **common))
+            run_rounds(tools, arguments.runs, arguments.warmups, label)
             rows += [summarize(tool, scale) for tool in tools]
+            weight = page_weight(docgen.output, articles)
+            if weight:
+                weights.append({"corpus": corpus_name, "scale": scale, **weight})
             for tool in tools:  # free the disk between scales
                 shutil.rmtree(tool.output, ignore_errors=True)
-            if content != corpus:
+                if isinstance(tool, Hugo):
+                    shutil.rmtree(tool.site, ignore_errors=True)
+            if content.is_relative_to(temp):
                 shutil.rmtree(content, ignore_errors=True)
 
+    finished = datetime.datetime.now(datetime.timezone.utc)
     load_after = load_average()
     print()
     print_table(rows)
     print_details(rows)
-    scaling = print_scaling(rows, arguments.scale) if arguments.scale > 1 else []
-    print(f"\nload average (1/5/15 min) before {load_before}, after {load_after} on {os.cpu_count()} CPUs; "
-          "pages = .html files written; article pages = pages found for every article (and language)")
+    scaling = print_scaling(rows)
+    checks = check_targets(rows, DOCGEN_ROW, HUGO_ROW, FLOOR_ROW)
+    print_targets(checks)
+    found_speedups = speedups(rows, DOCGEN_ONE_WORKER, DOCGEN_ROW)
+    if found_speedups or weights:
+        print()
+    print_speedups(found_speedups)
+    print_page_weights(weights)
+    print(f"\nstarted {started.isoformat(timespec='seconds')}, finished {finished.isoformat(timespec='seconds')}; "
+          f"load average (1/5/15 min) before {load_before}, after {load_after} on {os.cpu_count()} CPUs; "
+          f"{arguments.runs} timed run(s) after {arguments.warmups} warm-up(s) per tool and scale")
+    print("pages = .html files written; article pages = pages found for every article (and language); "
+          "out MB = every file written, HTML MB = the .html files (10^6 bytes)")
 
     result = {
         "date": started.isoformat(timespec="seconds"),
-        "corpus": str(corpus),
+        "finished": finished.isoformat(timespec="seconds"),
+        "corpus_sets": arguments.corpus_sets,
+        "shared_corpus": str(shared),
+        "scales": arguments.scales,
         "runs": arguments.runs,
         "warmups": arguments.warmups,
-        "scale": arguments.scale,
+        "workers": arguments.workers,
         "versions": versions,
         "machine": machine_info(),
         "load_average_before": load_before,
         "load_average_after": load_after,
         "results": rows,
         "scaling": scaling,
+        "targets": checks,
+        "speedups": found_speedups,
+        "page_weight": weights,
     }
-    suffix = "" if arguments.scale == 1 else f"-scale-{arguments.scale}"
+    suffix = "-" + "-".join(arguments.corpus_sets)
+    if arguments.scales != [1]:
+        suffix += "-scales-" + "-".join(str(s) for s in arguments.scales)
     destinations = [arguments.json or RESULTS / f"latest{suffix}.json"]
     if arguments.record:
         destinations.append(RESULTS / f"{started.date().isoformat()}{suffix}.json")

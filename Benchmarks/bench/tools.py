@@ -1,4 +1,4 @@
-"""The configurations timed (docgen, Hugo in one and two languages) and how to get the binaries."""
+"""The configurations timed (docgen, Hugo, the libcmark-gfm floor) and how to get the binaries."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .measure import Sample, count_html, measure
+from .measure import Sample, measure, output_size
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SCRATCH = REPO / ".build-bench"
 DOCGEN = SCRATCH / "release" / "docgen"
+FLOOR_SOURCE = REPO / "Benchmarks" / "floor" / "cmark_floor.c"
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Tool:
 
     name: str
     version: str
+    corpus: str
     languages: int
     articles: list[str]
     workdir: Path
@@ -33,6 +35,8 @@ class Tool:
     pages: int = 0
     article_pages_found: int = 0
     article_pages_expected: int = 0
+    output_bytes: int = 0
+    html_bytes: int = 0
     warnings: int = 0
     errors: int = 0
     stages: dict[str, list[float]] = field(default_factory=dict)
@@ -58,13 +62,13 @@ class Tool:
             tail = "\n".join((stdout + stderr).strip().splitlines()[-20:])
             raise SystemExit(f"{self.name} failed (exit {status}):\n  {' '.join(self.command())}\n{tail}")
         self.inspect_logs(stdout, stderr)
-        html = count_html(self.output)
+        self.output_bytes, self.html_bytes, html = output_size(self.output)  # after the clock stops
         found = {page.lower() for page in html}
         expected = self.expected_article_pages()
         self.pages = len(html)
         self.article_pages_expected = len(expected)
         self.article_pages_found = len(expected & found)
-        return Sample(seconds, cpu, rss, len(html))
+        return Sample(seconds, cpu, rss, len(html), self.output_bytes, self.html_bytes)
 
     def tolerated_status(self, status: int) -> bool:
         return False
@@ -75,16 +79,22 @@ class Tool:
 
 
 class Docgen(Tool):
-    def __init__(self, binary: Path, content: Path, **kwargs):
+    """`docgen build`, both languages, with `jobs` workers (None: docgen's own default)."""
+
+    def __init__(self, binary: Path, content: Path, jobs: int | None = None, **kwargs):
         super().__init__(**kwargs)
         self.binary = binary
         self.content = content
+        self.jobs = jobs
 
     def command(self) -> list[str]:
-        return [
+        command = [
             str(self.binary), "build", "--content", str(self.content), "--output", str(self.output),
             "--force", "--quiet", "--timings",
         ]
+        if self.jobs is not None:
+            command += ["--jobs", str(self.jobs)]
+        return command
 
     def tolerated_status(self, status: int) -> bool:
         return status == 1  # content errors still give a site; counted below
@@ -189,6 +199,23 @@ class Hugo(Tool):
         self.errors = len(re.findall(r"^ERROR", text, re.M))
 
 
+class Floor(Tool):
+    """The libcmark-gfm floor (Benchmarks/floor/cmark_floor.c): one process, `workers` threads,
+    one HTML file (the rendered body, no template) per article. It reads the same files in place."""
+
+    def __init__(self, binary: Path, content: Path, workers: int, **kwargs):
+        super().__init__(**kwargs)
+        self.binary = binary
+        self.content = content
+        self.workers = workers
+
+    def command(self) -> list[str]:
+        return [str(self.binary), "--workers", str(self.workers), str(self.content), str(self.output)]
+
+    def expected_article_pages(self) -> set[str]:
+        return {f"{article[:-3]}.html".lower() for article in self.articles}
+
+
 # ---------------------------------------------------------------------------------------------
 # Setup: build docgen, find hugo
 
@@ -234,3 +261,29 @@ def hugo_version(binary: Path) -> str:
     output = subprocess.run([str(binary), "version"], capture_output=True, text=True).stdout
     match = re.search(r"hugo (v\S+)", output)  # v0.168.0-<commit>+extended+withdeploy
     return re.sub(r"-[0-9a-f]{7,40}", "", match.group(1)) if match else output.strip()[:40]
+
+
+def compile_floor(destination: Path) -> Path:
+    """Compiles the floor program with gcc -O2 against the system libcmark-gfm (and its extensions)."""
+    def pkg_config(*packages: str) -> list[str] | None:
+        result = subprocess.run(["pkg-config", "--cflags", "--libs", *packages], capture_output=True, text=True)
+        return result.stdout.split() if result.returncode == 0 else None
+
+    # Debian's libcmark-gfm.pc already links the extensions; other systems ship a separate .pc.
+    flags = pkg_config("libcmark-gfm", "libcmark-gfm-extensions") or pkg_config("libcmark-gfm")
+    if flags is None:
+        raise SystemExit("pkg-config does not know libcmark-gfm: install libcmark-gfm-dev (or pass --skip-floor)")
+    if "-lcmark-gfm-extensions" not in flags:
+        flags.append("-lcmark-gfm-extensions")
+    command = ["gcc", "-O2", "-pthread", "-o", str(destination), str(FLOOR_SOURCE), *flags]
+    print(f"$ {' '.join(command)}", flush=True)
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"the floor program did not compile:\n{result.stderr}")
+    return destination
+
+
+def floor_version() -> str:
+    """libcmark-gfm's version, as pkg-config reports it."""
+    result = subprocess.run(["pkg-config", "--modversion", "libcmark-gfm"], capture_output=True, text=True)
+    return f"libcmark-gfm {result.stdout.strip()}" if result.returncode == 0 else "libcmark-gfm"

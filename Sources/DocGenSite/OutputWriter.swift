@@ -46,44 +46,52 @@ public struct OutputWriter {
         if !foreign.isEmpty { throw BuildFailure.outputNotOwned(output.path, examples: foreign) }
     }
 
-    /// Writes `files` (and the copies of `copies`: output path → source file) into a fresh
-    /// temporary folder, then swaps it in place of the output folder.
+    /// Writes the whole site at once: stages every file, then publishes (see `stage` and `publish`).
     public func write(files: [OutputFile], copies: [(output: String, source: URL)]) throws {
+        let staging = try stage()
+        do {
+            for file in files { try staging.write(file) }
+            for copy in copies { try staging.copy(copy.source, to: copy.output) }
+            try publish(staging)
+        } catch {
+            discard(staging)
+            throw error
+        }
+    }
+
+    /// Starts a build's output: a new, empty staging folder beside the output (left over staging
+    /// folders of interrupted builds are removed first). Pages are written into it as they are
+    /// rendered, so the build never holds the whole site in memory.
+    public func stage() throws -> OutputStaging {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(name).docgen-new-\(pid)")
-        let previous = parent.appendingPathComponent(".\(name).docgen-old-\(pid)")
         removeLeftovers(in: parent, name: name)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var createdDirectories = Set<String>()
-            func ensureDirectory(for relative: String) throws {
-                let directory = SitePath.directory(of: relative)
-                guard !directory.isEmpty, createdDirectories.insert(directory).inserted else { return }
-                try manager.createDirectory(
-                    at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
-            }
-            for file in files {
-                try ensureDirectory(for: file.path)
-                let url = staging.appendingPathComponent(file.path)
-                guard manager.createFile(atPath: url.path, contents: Data(file.contents)) else {
-                    throw BuildFailure.writeFailed("cannot write \(file.path)")
-                }
-            }
-            for copy in copies {
-                try ensureDirectory(for: copy.output)
-                try manager.copyItem(at: copy.source, to: staging.appendingPathComponent(copy.output))
-            }
-            let manifest = (files.map(\.path) + copies.map(\.output)).sorted().joined(separator: "\n") + "\n"
+        } catch {
+            throw BuildFailure.writeFailed("\(error.localizedDescription)")
+        }
+        return OutputStaging(root: staging)
+    }
+
+    /// Writes the manifest of everything staged and swaps the staging folder in for the output.
+    public func publish(_ staging: OutputStaging) throws {
+        let manager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let previous = parent.appendingPathComponent(
+            ".\(output.lastPathComponent).docgen-old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            let manifest = staging.writtenPaths.sorted().joined(separator: "\n") + "\n"
             manager.createFile(
-                atPath: staging.appendingPathComponent(Self.manifestName).path, contents: Data(manifest.utf8))
+                atPath: staging.root.appendingPathComponent(Self.manifestName).path, contents: Data(manifest.utf8))
             if manager.fileExists(atPath: output.path) {
                 try? manager.removeItem(at: previous)
                 try manager.moveItem(at: output, to: previous)
                 do {
-                    try manager.moveItem(at: staging, to: output)
+                    try manager.moveItem(at: staging.root, to: output)
                 } catch {
                     try? manager.moveItem(at: previous, to: output)
                     throw error
@@ -91,19 +99,22 @@ public struct OutputWriter {
                 try? manager.removeItem(at: previous)
             } else {
                 try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-                try manager.moveItem(at: staging, to: output)
+                try manager.moveItem(at: staging.root, to: output)
             }
         } catch let failure as BuildFailure {
-            try? manager.removeItem(at: staging)
+            discard(staging)
             throw failure
         } catch {
-            try? manager.removeItem(at: staging)
+            discard(staging)
             throw BuildFailure.writeFailed("\(error.localizedDescription)")
         }
     }
 
-    /// Removes staging and previous-site folders that an interrupted build of this output left
-    /// beside it (`.<name>.docgen-new-<pid>`, `.<name>.docgen-old-<pid>`): only names docgen makes.
+    /// Removes a staging folder whose build failed; the output is untouched.
+    public func discard(_ staging: OutputStaging) {
+        try? FileManager.default.removeItem(at: staging.root)
+    }
+
     private func removeLeftovers(in parent: URL, name: String) {
         let manager = FileManager.default
         for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
@@ -126,5 +137,61 @@ public struct OutputWriter {
 
     private func resolved(_ url: URL) -> String {
         url.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+/// A build's staging folder: files are written into it from any thread as pages are rendered;
+/// `OutputWriter.publish` then swaps it in for the output as a whole.
+public final class OutputStaging: @unchecked Sendable {
+    /// The staging folder.
+    public let root: URL
+    private let lock = NSLock()
+    private var directories: Set<String> = []
+    private var paths: [String] = []
+
+    init(root: URL) { self.root = root }
+
+    /// Every path written so far, relative to the output.
+    public var writtenPaths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths
+    }
+
+    /// Writes one file (creating its folder the first time).
+    public func write(_ file: OutputFile) throws {
+        let url = try prepare(file.path)
+        let written = file.contents.withUnsafeBytes { bytes in
+            FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        }
+        guard written else { throw BuildFailure.writeFailed("cannot write \(file.path)") }
+    }
+
+    /// Copies a file of the content folder (an image) to `relative`.
+    public func copy(_ source: URL, to relative: String) throws {
+        let url = try prepare(relative)
+        do {
+            try FileManager.default.copyItem(at: source, to: url)
+        } catch {
+            throw BuildFailure.writeFailed("cannot copy \(relative): \(error.localizedDescription)")
+        }
+    }
+
+    private func prepare(_ relative: String) throws -> URL {
+        let directory = SitePath.directory(of: relative)
+        // Folders are made under the lock, so no thread writes into one another is still making.
+        lock.lock()
+        defer { lock.unlock() }
+        paths.append(relative)
+        if !directory.isEmpty, !directories.contains(directory) {
+            do {
+                try FileManager.default.createDirectory(
+                    at: root.appendingPathComponent(directory), withIntermediateDirectories: true)
+            } catch {
+                throw BuildFailure.writeFailed("cannot create \(directory): \(error.localizedDescription)")
+            }
+            directories.insert(directory)
+        }
+        return root.appendingPathComponent(relative)
     }
 }

@@ -121,7 +121,8 @@ public enum SiteBuilder {
         let targetLanguage = config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles)
         let pages = articles.filter { $0.frontMatter.redirectURL == nil }
         let paths = PagePaths(targetLanguage: targetLanguage)
-        let compiled = timed("compile articles", &report) { () -> [CompiledArticle] in
+        let staging = try writer.stage()
+        let outcome = timed("pages", &report) { () -> PageStage.Outcome in
             let yamlPages = Set(pages.filter { $0.kind != .markdown }.map(\.path))
             let links = LinkResolver(
                 articlePaths: Set(pages.map(\.path)).subtracting(yamlPages), resourcePaths: Set(content.resources),
@@ -132,91 +133,47 @@ public enum SiteBuilder {
             let compiler = ArticleCompiler(
                 links: links, includes: includes.map(\.article), flowNames: Set(flows.map(\.name)),
                 imageDescriptionLabels: labels)
-            return Parallel.map(pages, workers: options.workers) { compiler.compile($0) }
+            let (templates, templateDiagnostics) = PageTemplates.compile(theme)
+            diagnostics += templateDiagnostics
+            let settings = SiteSettings(
+                title: config.siteTitle ?? theme.string("siteTitle", paths.targetLanguage), baseURL: config.baseURL,
+                repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase)
+            let titles = Dictionary(
+                pages.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
+                uniquingKeysWith: { a, _ in a })
+            let renderer = SiteRenderer(
+                theme: theme, templates: templates, paths: paths, settings: settings, navigation: navigation,
+                titles: titles, flows: flows)
+            let stage = PageStage(compiler: compiler, renderer: renderer, staging: staging, workers: options.workers)
+            return stage.run(pages: pages, redirects: redirects)
         }
-        let files = timed("render pages", &report) { () -> [OutputFile] in
-            let (files, problems) = renderPages(
-                compiled, navigation: navigation, redirects: redirects, flows: flows, theme: theme, paths: paths,
-                config: config, workers: options.workers)
-            diagnostics += problems
-            return files
+        diagnostics += outcome.diagnostics
+        if config.rootLinkBase == nil, outcome.links.links > 0 {
+            diagnostics.append(rootRelativeLinkNote(links: outcome.links.links, pages: outcome.links.pages))
         }
-        if config.rootLinkBase == nil, let note = rootRelativeLinkNote(files) { diagnostics.append(note) }
-        try timed("write output", &report) {
-            let copies = content.resources.filter { isPublishedResource($0) && config.isResource($0) }.map {
-                (output: $0, source: options.content.appendingPathComponent($0))
+        try timed("publish", &report) {
+            do {
+                if let failure = outcome.failure { throw failure }
+                for asset in theme.assets { try staging.write(asset) }
+                for resource in content.resources where isPublishedResource(resource) && config.isResource(resource) {
+                    try staging.copy(options.content.appendingPathComponent(resource), to: resource)
+                }
+                try writer.publish(staging)
+            } catch {
+                writer.discard(staging)
+                throw error
             }
-            try writer.write(files: files + theme.assets, copies: copies)
         }
         report.articleCount = articles.count
-        report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
+        report.pageCount = outcome.htmlPages
         report.diagnostics = diagnostics.sortedForOutput()
         return report
     }
 
-    /// Renders every page; articles are rendered in parallel, the result is in a fixed order.
-    static func renderPages(
-        _ compiled: [CompiledArticle], navigation: Navigation, redirects: [Redirect], flows: [Flow], theme: Theme,
-        paths: PagePaths, config: DocsetConfiguration, workers: Int? = nil
-    ) -> ([OutputFile], [Diagnostic]) {
-        let articles = compiled.map(\.article)
-        let (templates, templateDiagnostics) = PageTemplates.compile(theme)
-        let settings = SiteSettings(
-            title: config.siteTitle ?? theme.string("siteTitle", paths.targetLanguage), baseURL: config.baseURL,
-            repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase)
-        let titles = Dictionary(
-            articles.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
-            uniquingKeysWith: { a, _ in a })
-        let renderer = SiteRenderer(
-            theme: theme, templates: templates, paths: paths, settings: settings, navigation: navigation,
-            titles: titles, flows: flows)
-        let rendered = Parallel.map(compiled, workers: workers) { renderer.renderArticle($0) }
-        var files = rendered.flatMap(\.files)
-        files += renderer.renderHomes(articles)
-        files += renderer.renderTableOfContents()
-        files += renderer.renderRedirects(redirects)
-        files += renderer.renderFlowPages()
-        if let coverage = renderer.renderCoverage(articles, entries: rendered.compactMap(\.coverage)) {
-            files.append(coverage)
-        }
-        files += renderer.renderCrawlerFiles(articles)
-        if let notFound = renderer.renderNotFound() { files.append(notFound) }
-        if let root = renderer.renderRoot() { files.append(root) }
-        let anchors = Dictionary(zip(articles.map(\.path), rendered.map(\.anchors)), uniquingKeysWith: { a, _ in a })
-        let anchorProblems = rendered.flatMap(\.fragmentLinks).compactMap { link -> Diagnostic? in
-            guard let ids = anchors[link.page], !ids.contains(link.fragment) else { return nil }
-            return .warning(
-                "docgen.link.missing-anchor", at: link.location,
-                "link to '\(link.page)#\(link.fragment)' names no heading or anchor of that page",
-                fix: "use the id of one of its headings (its <a name> anchor, or the slug of its English text)")
-        }
-        return (files, templateDiagnostics + rendered.flatMap(\.diagnostics) + anchorProblems)
-    }
-
     /// One note for all links written relative to a web server root (`/azure/…`, as DocFX docsets
     /// link to other docsets): they work only on that server, so the site says where to point them.
-    static func rootRelativeLinkNote(_ files: [OutputFile]) -> Diagnostic? {
-        let marker = Array(" href=\"/".utf8)
-        var count = 0
-        var pages = 0
-        // 404.html links from the server root on purpose: it is served at any missing address.
-        for file in files where file.path.hasSuffix(".html") && file.path != "404.html" {
-            let bytes = file.contents
-            var found = false
-            var index = 0
-            while index + marker.count < bytes.count {
-                if bytes[index] == marker[0], bytes[index + marker.count] != UInt8(ascii: "/"),
-                    bytes[index..<(index + marker.count)].elementsEqual(marker)
-                {
-                    count += 1
-                    found = true
-                }
-                index += 1
-            }
-            if found { pages += 1 }
-        }
-        guard count > 0 else { return nil }
-        return Diagnostic(
+    static func rootRelativeLinkNote(links count: Int, pages: Int) -> Diagnostic {
+        Diagnostic(
             "docgen.link.root-relative", .note, at: nil,
             "\(count) links on \(pages) pages start with '/' (links to other docsets, such as /azure/…); they work only on the server they were written for",
             fix: "set rootLinkBase in docgen.yml (for example https://docs.microsoft.com/fr-fr) to make them absolute")

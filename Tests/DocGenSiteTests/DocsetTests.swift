@@ -110,10 +110,19 @@ import Testing
     @Test func rootRelativeLinksGetOneNoteUnlessARootIsConfigured() {
         let page = OutputFile(
             path: "fr/a.html", text: "<a href=\"/azure/x\">a</a> <a href=\"//cdn/x\">b</a> <a href=\"/b\">c</a>")
-        let note = SiteBuilder.rootRelativeLinkNote([page, OutputFile(path: "x.css", text: " href=\"/z")])
-        #expect(note?.identifier == "docgen.link.root-relative")
-        #expect(note?.severity == .note)
-        #expect(note?.summary.hasPrefix("2 links on 1 pages") == true)
-        #expect(SiteBuilder.rootRelativeLinkNote([OutputFile(path: "a.html", text: "<a href=\"a.html\">")]) == nil)
+        var links = PageStage.RootRelativeLinks()
+        for file in [
+            page, OutputFile(path: "x.css", text: " href=\"/z"), OutputFile(path: "404.html", text: " href=\"/z"),
+        ] {
+            links.count(file)
+        }
+        #expect(links.links == 2 && links.pages == 1, "only HTML pages other than 404.html count")
+        let note = SiteBuilder.rootRelativeLinkNote(links: links.links, pages: links.pages)
+        #expect(note.identifier == "docgen.link.root-relative")
+        #expect(note.severity == .note)
+        #expect(note.summary.hasPrefix("2 links on 1 pages"))
+        var none = PageStage.RootRelativeLinks()
+        none.count(OutputFile(path: "a.html", text: "<a href=\"a.html\">"))
+        #expect(none.links == 0)
     }
 }
