@@ -1,1 +1,1 @@
-"""The parts of the docgen benchmark: content and measuring, the tools timed, the report."""
+"""The parts of the docgen benchmark: content and measuring, the tools timed, the report, issue 9's targets."""

@@ -108,10 +108,6 @@ def measure(command: list[str], cwd: Path, log_stem: Path) -> tuple[float, float
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, process.returncode
 
 
-def count_html(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
-
-
 def output_size(folder: Path) -> tuple[int, int, list[str]]:
     """Bytes of every file under `folder`, bytes of its .html files, and the .html paths."""
     total = html = 0
