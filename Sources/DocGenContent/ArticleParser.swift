@@ -16,8 +16,8 @@ public enum ArticleParser {
             bodyStart: split.bodyLineOffset == 0 ? 0 : bodyStart)
         var diagnostics = split.diagnostics + scan.diagnostics
 
-        let targetHeading = firstHeading(scan.text.markdown(for: .target).text)
-        let sourceHeading = scan.text.isTargetOnly ? nil : firstHeading(scan.text.markdown(for: .source).text)
+        let targetHeading = firstHeading(scan.text, side: .target)
+        let sourceHeading = scan.text.isTargetOnly ? nil : firstHeading(scan.text, side: .source)
         let fallbackTitle = split.frontMatter.title.map(stripTitleSuffix) ?? defaultTitle(for: file.path)
         if targetHeading == nil, split.frontMatter.title == nil, !isInclude {
             diagnostics.append(
@@ -32,17 +32,63 @@ public enum ArticleParser {
         return (article, diagnostics)
     }
 
+    /// The plain text of the first ATX level-1 heading of one side of a body, if any. Reads the
+    /// pieces only up to that heading (usually the first line), without composing the body.
+    static func firstHeading(_ body: BilingualText, side: TextSide) -> String? {
+        var finder = HeadingFinder()
+        for piece in body.pieces {
+            switch piece {
+            case .markdown(let text, _), .orphan(let text, _, _): finder.append(text)
+            case .segment(let segment): finder.append(segment.text(side))
+            }
+            if let found = finder.found { return found }
+        }
+        finder.finish()
+        return finder.found
+    }
+
     /// The plain text of the first ATX level-1 heading of a Markdown text, if any.
     static func firstHeading(_ markdown: String) -> String? {
-        var inFence = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            if inFence || !(trimmed.hasPrefix("# ") || trimmed == "#") { continue }
-            let text = InlineText.plain(String(trimmed.dropFirst(1)))
-            if !text.isEmpty { return text }
+        var finder = HeadingFinder()
+        finder.append(markdown)
+        finder.finish()
+        return finder.found
+    }
+
+    /// Reads Markdown line by line as it arrives and stops at the first `# ` heading outside
+    /// code fences.
+    struct HeadingFinder {
+        private var line: [UInt8] = []
+        private var inFence = false
+        private(set) var found: String?
+
+        mutating func append(_ text: String) {
+            guard found == nil else { return }
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "\n") {
+                    check()
+                    line.removeAll(keepingCapacity: true)
+                    if found != nil { return }
+                } else {
+                    line.append(byte)
+                }
+            }
         }
-        return nil
+
+        mutating func finish() {
+            if found == nil { check() }
+        }
+
+        private mutating func check() {
+            var trimmed = line.drop(while: { $0 == UInt8(ascii: " ") })
+            if trimmed.last == UInt8(ascii: "\r") { trimmed = trimmed.dropLast() }
+            if trimmed.starts(with: Array("```".utf8)) || trimmed.starts(with: Array("~~~".utf8)) { inFence.toggle() }
+            guard !inFence, trimmed.first == UInt8(ascii: "#"),
+                trimmed.count == 1 || trimmed.dropFirst().first == UInt8(ascii: " ")
+            else { return }
+            let text = InlineText.plain(String(decoding: trimmed.dropFirst(), as: UTF8.self))
+            if !text.isEmpty { found = text }
+        }
     }
 
     /// Drops the docset suffix DocFX titles carry (`Billing | Partner Center` → `Billing`).
