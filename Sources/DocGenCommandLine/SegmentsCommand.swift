@@ -106,17 +106,28 @@ enum Console {
 struct SegmentsImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write edited translations from exported files back into the bilingual Markdown.",
+        abstract: "Write edited translations from translation files back into the bilingual Markdown.",
         discussion: """
-            Only the translated halves whose text changed are rewritten; every other byte stays. If any
-            file's English no longer matches its article, nothing is written at all.
+            Reads XLIFF 2.0, XLIFF 1.0-1.2, TMX, PO and JSON Lines files, whatever their names, as docgen
+            exported them or as a CAT tool or translate-toolkit saved them. Units are matched by key, by
+            the segment id kept in their context, then by their English. A unit without a translation
+            keeps the French (unless --allow-empty). Only the translated halves whose text changed are
+            rewritten; every other byte stays. If any unit does not fit (changed English, unknown
+            segment, a translation that would change the block structure, two files disagreeing),
+            nothing is written at all, unless --skip-mismatched.
             Exit status: 0 on success, 1 when the import was refused.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "DIR"))
     var content = "Content"
 
-    @Argument(help: "Translation files (.xlf, .xliff, .po, .tmx, .jsonl) made by 'docgen segments export'.")
+    @Flag(name: .long, help: "Let an empty or missing translation clear the French text.")
+    var allowEmpty = false
+
+    @Flag(name: .long, help: "Import the units that match and report the others as warnings.")
+    var skipMismatched = false
+
+    @Argument(help: "Translation files (XLIFF, TMX, PO, JSON Lines).")
     var files: [String]
 
     func run() throws {
@@ -124,13 +135,13 @@ struct SegmentsImportCommand: ParsableCommand {
         var diagnostics: [Diagnostic] = []
         for path in files {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            let (document, readDiagnostics) = TranslationFileReader.read(
-                SourceFile(path: path, text: String(decoding: data, as: UTF8.self)))
+            let (document, readDiagnostics) = TranslationFileReader.read(path: path, bytes: Array(data))
             diagnostics += readDiagnostics
             if let document { documents.append(document) }
         }
         let articles = try ContentFolder.readArticles(content)
-        let result = SegmentImporter.apply(documents, to: articles)
+        let result = SegmentImporter.apply(
+            documents, to: articles, options: .init(allowEmpty: allowEmpty, skipMismatched: skipMismatched))
         diagnostics += result.diagnostics
         Console.printDiagnostics(diagnostics)
         guard !diagnostics.hasErrors else {
@@ -142,7 +153,8 @@ struct SegmentsImportCommand: ParsableCommand {
             try AtomicFile.write(Array(file.text.utf8), to: root.appendingPathComponent(file.path))
         }
         Console.error(
-            "Imported \(result.importedSegments) segments: \(result.changedSegments) changed in "
-                + "\(result.changedFiles.count) articles.")
+            "Imported \(result.importedSegments) units: \(result.changedSegments) segments changed in "
+                + "\(result.changedFiles.count) articles, \(result.untranslatedSegments) untranslated kept, "
+                + "\(result.skippedSegments) skipped.")
     }
 }

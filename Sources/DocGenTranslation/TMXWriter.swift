@@ -17,16 +17,18 @@ enum TMXWriter {
             out += "      <prop type=\"x-docgen-segment-id\">\(XMLText.content(unit.segmentID))</prop>\n"
             out += "      <prop type=\"x-docgen-state\">\(unit.state.rawValue)</prop>\n"
             out += "      <note>\(XMLText.content(unit.location.description))</note>\n"
-            out += tuv(document.sourceLanguage, unit.sourceText)
-            out += tuv(document.targetLanguage, unit.targetText)
+            let numbered = CodeCorrespondence.number(
+                source: InlineMarkupParser.parse(unit.sourceText), target: InlineMarkupParser.parse(unit.targetText))
+            out += tuv(document.sourceLanguage, numbered.source)
+            out += tuv(document.targetLanguage, numbered.target)
             out += "    </tu>\n"
         }
         out += "  </body>\n</tmx>\n"
         return out
     }
 
-    private static func tuv(_ language: String, _ markdown: String) -> String {
-        let seg = XLIFF12Writer.inline(InlineMarkupParser.parse(markdown), idAttribute: "i", typed: false)
+    private static func tuv(_ language: String, _ markup: InlineMarkup) -> String {
+        let seg = XLIFF12Writer.inline(markup, idAttribute: "i", typed: false)
         return "      <tuv xml:lang=\"\(XMLText.attribute(language))\"><seg>\(seg)</seg></tuv>\n"
     }
 }

@@ -16,9 +16,10 @@ enum XLIFF12Writer {
         for unit in document.units {
             let approved = unit.state == .approved ? " approved=\"yes\"" : ""
             out += "      <trans-unit id=\"\(XMLText.attribute(unit.key))\"\(approved) xml:space=\"preserve\">\n"
-            out += "        <source>\(inline(InlineMarkupParser.parse(unit.sourceText)))</source>\n"
-            out +=
-                "        <target\(stateAttributes(unit.state))>\(inline(InlineMarkupParser.parse(unit.targetText)))</target>\n"
+            let numbered = CodeCorrespondence.number(
+                source: InlineMarkupParser.parse(unit.sourceText), target: InlineMarkupParser.parse(unit.targetText))
+            out += "        <source>\(inline(numbered.source))</source>\n"
+            out += "        <target\(stateAttributes(unit.state))>\(inline(numbered.target))</target>\n"
             out +=
                 "        <note from=\"docgen\">\(XMLText.content("\(unit.location) segment \(unit.segmentID)"))</note>\n"
             out += "      </trans-unit>\n"

@@ -19,8 +19,10 @@ enum XLIFF2Writer {
 
     private static func unit(_ unit: TranslationUnit, path: String) -> String {
         var data = DataTable()
-        let source = inline(InlineMarkupParser.parse(unit.sourceText), data: &data)
-        let target = inline(InlineMarkupParser.parse(unit.targetText), data: &data)
+        let numbered = CodeCorrespondence.number(
+            source: InlineMarkupParser.parse(unit.sourceText), target: InlineMarkupParser.parse(unit.targetText))
+        let source = inline(numbered.source, data: &data)
+        let target = inline(numbered.target, data: &data)
         var out = "    <unit id=\"\(XMLText.attribute(unit.key))\" xml:space=\"preserve\">\n"
         out += "      <notes>\n"
         out += "        <note category=\"location\">\(XMLText.content(unit.location.description))</note>\n"
