@@ -17,9 +17,15 @@ struct SegmentsExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write one translation file per article, mirroring the content tree.",
         discussion: """
-            Inline Markdown becomes inline codes (XLIFF, TMX) that tools protect. Machine translations
-            are marked for review, human translations as translated and approved. Each file is written
-            to a temporary name and renamed into place. Exit status: 0, or 1 on errors.
+            Inline Markdown becomes inline codes (XLIFF, TMX) that tools protect; alt text and link
+            titles stay translatable; the same code has the same id on both sides. Text between codes
+            has its entities and escapes decoded (the import encodes them back). Each unit carries its
+            context: article, headings, block, neighbouring sentences. Empty translations are 'initial',
+            machine translations marked for review, human translations approved; with --since REV
+            only the segments whose English changed since the git revision are exported, the stale
+            ones with their previous English. A file a translator edited since the last export is
+            not overwritten without --force. Each file is written to a temporary name and renamed
+            into place. Exit status: 0, or 1 on errors.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "DIR"))
@@ -31,16 +37,49 @@ struct SegmentsExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write the files to.", valueName: "DIR"))
     var output: String
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Export only segments whose English changed since this git revision of the content folder.",
+            valueName: "REV"))
+    var since: String?
+
+    @Flag(name: .long, help: "Overwrite files edited since the last export.")
+    var force = false
+
     func run() throws {
         guard let exportFormat = ExportFormat(rawValue: format) else {
             throw ValidationError("unknown format '\(format)'; use xliff2, xliff12, po, tmx or jsonl")
         }
         let files = try ContentFolder.readArticles(content)
-        let (outputs, diagnostics) = SegmentExporter.export(files, format: exportFormat)
+        let diff = try since.map {
+            RevisionDiff.compare(old: try GitRevision.readArticles(revision: $0, content: content), new: files)
+        }
+        let (outputs, diagnostics) = SegmentExporter.export(files, format: exportFormat, since: diff)
         let root = URL(fileURLWithPath: output)
+        let manifestURL = root.appendingPathComponent(ExportManifest.fileName)
+        var manifest = ExportManifest(
+            text: (try? String(contentsOf: manifestURL, encoding: .utf8)) ?? "")
+        let edited = outputs.filter { file in
+            guard let existing = try? Data(contentsOf: root.appendingPathComponent(file.path)) else { return false }
+            return Array(existing) != file.contents && !manifest.mayReplace(file.path, existing: Array(existing))
+        }
+        if !edited.isEmpty && !force {
+            Console.printDiagnostics(
+                edited.map {
+                    .error(
+                        "docgen.export.edited-output", at: SourceLocation(path: output + "/" + $0.path, line: 1),
+                        "'\($0.path)' changed since docgen last exported it (a translator's work not imported yet?)",
+                        fix: "import it first, or export with --force to overwrite it")
+                })
+            Console.error("Export refused: nothing was written.")
+            throw ExitCode(1)
+        }
         for file in outputs {
             try AtomicFile.write(file.contents, to: root.appendingPathComponent(file.path))
+            manifest.hashes[file.path] = ExportManifest.hash(file.contents)
         }
+        try AtomicFile.write(Array(manifest.text.utf8), to: manifestURL)
         Console.printDiagnostics(diagnostics.filter { $0.severity == .error })
         Console.error(
             "Exported \(outputs.count) files (\(exportFormat.rawValue)) from \(files.count) articles to \(output).")
@@ -133,7 +172,8 @@ struct SegmentsImportCommand: ParsableCommand {
     func run() throws {
         var documents: [ImportedDocument] = []
         var diagnostics: [Diagnostic] = []
-        for path in files {
+        // The export's manifest is not a translation file; a shell glob over the folder picks it up.
+        for path in files where URL(fileURLWithPath: path).lastPathComponent != ExportManifest.fileName {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let (document, readDiagnostics) = TranslationFileReader.read(path: path, bytes: Array(data))
             diagnostics += readDiagnostics

@@ -21,8 +21,15 @@ enum POWriter {
         for field in header { out += "\"\(escape(field))\\n\"\n" }
         for unit in document.units {
             out += "\n#. segment \(oneLine(unit.segmentID))\n"
+            for (category, text) in unit.context?.noteLines ?? [] { out += "#. \(category): \(text)\n" }
             out += "#: \(oneLine(unit.location.path)):\(unit.location.line)\n"
-            if unit.state == .needsReview { out += "#, fuzzy\n" }
+            if unit.state == .needsReview || unit.state == .stale { out += "#, fuzzy\n" }
+            if let previous = unit.previousSourceText {
+                // gettext's previous-source comments: the English the translation was made from.
+                out += "#| msgctxt \(quoted(unit.key))\n"
+                out += quoted(previous).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                    .map { "#| " + ($0.offset == 0 ? "msgid " : "") + $0.element + "\n" }.joined()
+            }
             out += "msgctxt \(quoted(unit.key))\n"
             out += "msgid \(quoted(unit.sourceText))\n"
             out += "msgstr \(quoted(unit.targetText))\n"

@@ -98,6 +98,8 @@ struct ArticleImport {
     let options: SegmentImporter.Options
     private let segments: [Segment]
     private let keys: [String: Int]
+    /// Each segment's English, decoded and normalised: what units are matched by.
+    private let decodedSources: [String]
     private var tables:
         [Int: (source: [CodeCorrespondence.CodeReference: String], target: [CodeCorrespondence.CodeReference: String])] =
             [:]
@@ -110,6 +112,7 @@ struct ArticleImport {
         self.file = file
         self.options = options
         segments = ArticleParser.parse(file).article.segments
+        decodedSources = segments.map { SegmentMatcher.normalize(MarkdownText.decoded($0.sourceText)) }
         keys = Dictionary(
             zip(TranslationDocument.keys(for: segments), segments.indices), uniquingKeysWith: { first, _ in first })
     }
@@ -207,9 +210,9 @@ struct ArticleImport {
             Array(segments.indices[min(cursor, segments.count)...])
             + Array(segments.indices[..<min(cursor, segments.count)])
         let placeholders = CodePlaceholder.hasPlaceholder(unit.sourceText)
-        let wanted = SegmentMatcher.normalize(unit.sourceText)
+        let wanted = placeholders ? "" : SegmentMatcher.normalize(MarkdownText.decoded(unit.sourceText))
         for index in order where !used.contains(index) {
-            if !placeholders, SegmentMatcher.normalize(segments[index].sourceText) != wanted { continue }
+            if !placeholders, decodedSources[index] != wanted { continue }
             if let found = resolved(unit, at: index) { return (index, found.0, found.1) }
         }
         return nil
@@ -242,8 +245,17 @@ struct ArticleImport {
             }
         }
         let source = CodePlaceholder.resolve(unit.sourceText, with: table.source)
-        guard source.unresolved.isEmpty, source.text == segment.sourceText else { return nil }
-        let target = CodePlaceholder.resolve(unit.targetText, with: table.target)
+        guard source.unresolved.isEmpty,
+            source.text == segment.sourceText
+                || MarkdownText.decoded(source.text) == MarkdownText.decoded(segment.sourceText)
+        else { return nil }
+        var target = CodePlaceholder.resolve(unit.targetText, with: table.target)
+        // The same text, written with other escapes or references: the article's bytes stay.
+        if target.text != segment.targetText, target.unresolved.isEmpty,
+            MarkdownText.decoded(target.text) == MarkdownText.decoded(segment.targetText)
+        {
+            target.text = segment.targetText
+        }
         return (source.text, (target.text, !target.unresolved.isEmpty))
     }
 

@@ -6,7 +6,7 @@ enum TMXWriter {
             <?xml version="1.0" encoding="UTF-8"?>
             <tmx version="1.4">
               <header creationtool="docgen" creationtoolversion="1" segtype="sentence" o-tmf="docgen" \
-            adminlang="en-US" srclang="\(XMLText.attribute(document.sourceLanguage))" datatype="markdown">
+            adminlang="en-US" srclang="\(XMLText.attribute(document.sourceLanguage))" datatype="\(XLIFF12Writer.decodedDatatype)">
                 <prop type="x-docgen-article">\(XMLText.content(document.articlePath))</prop>
               </header>
               <body>
@@ -17,6 +17,12 @@ enum TMXWriter {
             out += "      <prop type=\"x-docgen-segment-id\">\(XMLText.content(unit.segmentID))</prop>\n"
             out += "      <prop type=\"x-docgen-state\">\(unit.state.rawValue)</prop>\n"
             out += "      <note>\(XMLText.content(unit.location.description))</note>\n"
+            for (category, text) in unit.context?.noteLines ?? [] {
+                out += "      <note>\(XMLText.content("\(category): \(text)"))</note>\n"
+            }
+            if let previous = unit.previousSourceText {
+                out += "      <prop type=\"x-docgen-previous-source\">\(XMLText.content(previous))</prop>\n"
+            }
             let numbered = CodeCorrespondence.number(
                 source: InlineMarkupParser.parse(unit.sourceText), target: InlineMarkupParser.parse(unit.targetText))
             out += tuv(document.sourceLanguage, numbered.source)

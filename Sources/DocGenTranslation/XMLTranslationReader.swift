@@ -40,6 +40,9 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
     private var openCodes: [(id: String, end: String?)] = []
     private var unitProblems: [String] = []
     private var tmxSourceLanguage: String?
+    /// docgen's own exports decode the text between codes; other tools' files hold Markdown as written.
+    private var decodedText = false
+    private var pendingText = ""
     private var tmxSide: Side?
 
     private enum Side { case source, target }
@@ -131,7 +134,9 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
 
     private func startXLIFF2(_ name: String, _ attributes: [String: String]) {
         switch name {
-        case "file": if articlePath == nil { articlePath = attributes["original"] }
+        case "file":
+            if articlePath == nil { articlePath = attributes["original"] }
+            decodedText = (attributes["docgen:text"] ?? attributes["text"]) == "decoded"
         case "unit": startUnit(attributes)
         case "notes", "mtc:matches", "matches", "metadata": skipDepth = 1
         case "data":
@@ -153,7 +158,7 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
         case "ph": append(code: .standalone, id: attributes["id"], data: attributes["dataRef"])
         case "cp":
             if let hex = attributes["hex"], let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
-                appendText(String(Character(scalar)))
+                appendText(String(Character(scalar)))  // encoded like any text
             }
         default: break  // <mrk>, <sm>, <em>: annotations around text that stays
         }
@@ -161,7 +166,9 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
 
     private func startXLIFF12(_ name: String, _ attributes: [String: String]) {
         switch name {
-        case "file": if articlePath == nil { articlePath = attributes["original"] }
+        case "file":
+            if articlePath == nil { articlePath = attributes["original"] }
+            decodedText = attributes["datatype"] == XLIFF12Writer.decodedDatatype
         case "trans-unit": startUnit(attributes)
         case "alt-trans", "seg-source", "note": skipDepth = 1
         case "context":
@@ -188,7 +195,9 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
 
     private func startTMX(_ name: String, _ attributes: [String: String]) {
         switch name {
-        case "header": tmxSourceLanguage = attributes["srclang"]
+        case "header":
+            tmxSourceLanguage = attributes["srclang"]
+            decodedText = attributes["datatype"] == XLIFF12Writer.decodedDatatype
         case "prop":
             collecting = ""
             collectingName = attributes["type"] ?? ""
@@ -225,13 +234,14 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
             codeText = nil
             let code = openCodes.popLast()
             let role = CodeCorrespondence.CodeReference.Role(rawValue: collectingName) ?? .standalone
-            if text.isEmpty { appendPlaceholder(role, code?.id) } else { appendText(text) }
+            if text.isEmpty { appendPlaceholder(role, code?.id) } else { appendMarkdown(text) }
             return
         }
         if let collected = collecting {
             finishCollecting(name, collected)
             return
         }
+        flushText()
         switch name {
         case "source", "seg":
             side = nil
@@ -326,13 +336,29 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
         }
     }
 
+    /// Text a translator typed: Markdown-encoded when the file holds decoded text.
+    private func appendText(_ text: String) {
+        // The parser hands text over in pieces (`&`, then `nbsp;`): encode whole runs.
+        guard side != nil else { return }
+        if decodedText { pendingText += text } else { appendMarkdown(text) }
+    }
+
+    /// Encodes and appends the text run read so far (before a code, at the end of a side).
+    private func flushText() {
+        guard !pendingText.isEmpty else { return }
+        let run = MarkdownText.encode(pendingText)
+        pendingText = ""
+        appendMarkdown(run)
+    }
+
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         if fatal == nil {
             fatal = "not well-formed XML (\((parseError as NSError).localizedDescription))"
         }
     }
 
-    private func appendText(_ text: String) {
+    private func appendMarkdown(_ text: String) {
+        if !pendingText.isEmpty { flushText() }
         switch side {
         case .source: pieceSource += text
         case .target: pieceTarget = (pieceTarget ?? "") + text
@@ -350,7 +376,7 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
             unitProblems.append("a code refers to original data '\(data)' that the unit does not have")
             return
         }
-        appendText(markdown)
+        appendMarkdown(markdown)
     }
 
     private func appendPlaceholder(_ role: CodeCorrespondence.CodeReference.Role, _ id: String?) {
@@ -358,7 +384,7 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
             unitProblems.append("an inline code has no id")
             return
         }
-        appendText(CodePlaceholder.text(.init(role, id)))
+        appendMarkdown(CodePlaceholder.text(.init(role, id)))
     }
 }
 
