@@ -23,13 +23,15 @@ enum NumberCheck {
             // A value may be read another way (`FY21` is 2021, `4k` may be `4 Ko`) or spelled out.
             let missing = english.numbers.subtracting(translated.numbers).filter {
                 !translated.spelled.contains($0) && !english.aliases($0).contains(where: translated.numbers.contains)
+                    && !english.compounds.contains($0)
             }
             let englishAlternatives = Set(english.alternatives.values.joined())
             let extra = translated.numbers.subtracting(english.numbers).filter {
                 !english.spelled.contains($0) && !translated.aliases($0).contains(where: english.numbers.contains)
                     && !englishAlternatives.contains($0)
             }
-            if missing.isEmpty && extra.isEmpty { return nil }
+            // A lone 1 is phrasing, not a number: "in April" / "à compter du 1er avril", "1 month" / "le mois".
+            if missing.union(extra).allSatisfy({ $0 == "1" }) { return nil }
             let found = (missing.sorted(by: numericOrder), extra.sorted(by: numericOrder))
             if best == nil || found.0.count + found.1.count < best!.missing.count + best!.extra.count { best = found }
         }
@@ -69,6 +71,8 @@ enum NumberCheck {
         var numbers: Set<String> = []
         var spelled: Set<String> = []
         var alternatives: [String: Set<String>] = [:]
+        /// Numbers joined to a word by a hyphen (`360-degree`, `six-month`): a translation may say them in words.
+        var compounds: Set<String> = []
 
         /// Other ways to read a value: a two-digit year in full and back, `4k` as 4.
         func aliases(_ value: String) -> Set<String> {
@@ -114,6 +118,9 @@ enum NumberCheck {
                     index = suffix.end  // 1st, 1er: the number, then the next word
                 }
                 result.numbers.formUnion(values.numbers)
+                if index + 1 < characters.count, characters[index] == "-", characters[index + 1].isLetter {
+                    result.compounds.formUnion(values.numbers)
+                }
                 if let month = pendingMonth { result.numbers.insert(month) }
                 pendingMonth = nil
                 lastWasNumber = true
