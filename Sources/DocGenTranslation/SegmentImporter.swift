@@ -171,6 +171,9 @@ struct ArticleImport {
                         "the translation of unit '\(unit.key)' cannot go into \(segment.location): \(problem)"))
                 continue
             }
+            // A unit that keeps the article's translation claims nothing; two files that change one
+            // segment differently are a conflict nobody should settle silently.
+            if target.text == segment.targetText { continue }
             if let earlier = replacements[index], earlier.text != target.text {
                 refused.append(
                     .error(

@@ -145,7 +145,7 @@ import Testing
     }
 
     @Test func conflictingTargetsAcrossFilesAreAnError() {
-        let one = xliff12(#"<trans-unit id="a-3"><source>Yes</source><target>Oui</target></trans-unit>"#)
+        let one = xliff12(#"<trans-unit id="a-3"><source>Yes</source><target>Oui !</target></trans-unit>"#)
         let two = "msgctxt \"a-3\"\nmsgid \"Yes\"\nmsgstr \"Si\"\n"
         let (text, diagnostics, _) = importing([("billing.xliff", one), ("billing.po", two)])
         #expect(text == nil)
@@ -197,5 +197,22 @@ import Testing
         let converted = importing([("out/billing.po", xliff2po)])
         #expect(converted.diagnostics.isEmpty)
         #expect(try #require(converted.text).contains(">Factures</span>"))
+    }
+}
+
+@Suite struct ImportAgreementTests {
+    @Test func aFileKeepingTheFrenchDoesNotConflictWithOneEditingIt() throws {
+        let article = SourceFile(
+            path: "a.md",
+            text:
+                #"<span data-ttu-id="a-1">Oui</span><span class="sxs-lookup"><span data-stu-id="a-1">Yes</span></span>"#
+        )
+        let keeps = ImportedDocument(
+            filePath: "a.xlf", articlePath: "a.md", units: [.init(key: "a-1", sourceText: "Yes", targetText: "Oui")])
+        let edits = ImportedDocument(
+            filePath: "a.po", articlePath: "a.md", units: [.init(key: "a-1", sourceText: "Yes", targetText: "Oui !")])
+        let result = SegmentImporter.apply([keeps, edits], to: [article])
+        #expect(result.diagnostics.isEmpty)
+        #expect(try #require(result.changedFiles.first).text.contains(">Oui !</span>"))
     }
 }
