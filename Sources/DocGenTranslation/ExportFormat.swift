@@ -69,7 +69,8 @@ public enum SegmentExporter {
                 let work = changedSegments(article, changes[file.path] ?? [])
                 guard !work.isEmpty else { continue }
                 document = TranslationDocument(article: article, previousSources: work.compactMapValues { $0 })
-                let keep = Set(work.keys.map { TranslationDocument.keys(for: article.segments)[$0] })
+                let keys = TranslationDocument.keys(for: article.segments)
+                let keep = Set(work.keys.map { keys[$0] })
                 document.units.removeAll { !keep.contains($0.key) }
             } else {
                 document = TranslationDocument(article: article)
@@ -84,12 +85,13 @@ public enum SegmentExporter {
     /// stayed the same, so it is stale), by segment index.
     static func changedSegments(_ article: Article, _ changes: [SegmentChange]) -> [Int: String?] {
         var result: [Int: String?] = [:]
+        let segments = article.segments
         for change in changes {
             guard let new = change.new,
                 change.status == .added || change.status == .sourceChanged
                     || change.status == .markupOnly
             else { continue }
-            guard let index = article.segments.firstIndex(where: { $0.id == new.id && $0.location.line == new.line })
+            guard let index = segments.firstIndex(where: { $0.id == new.id && $0.location.line == new.line })
             else { continue }
             result[index] = change.isStale ? change.old?.sourceText : .some(nil)
         }

@@ -94,13 +94,14 @@ public struct TranslationDocument: Hashable, Sendable {
     /// its translation was made from, for segments whose English changed since (they are `stale`).
     public init(article: Article, previousSources: [Int: String] = [:]) {
         let state = TranslationState(article.frontMatter.translationType)
-        let keys = Self.keys(for: article.segments)
+        let segments = article.segments  // computed from the pieces: read it once
+        let keys = Self.keys(for: segments)
         let contexts = UnitContext.contexts(for: article)
         self.init(
             articlePath: article.path, sourceLanguage: "en-US",
             targetLanguage: Self.languageTag(article.frontMatter.contentLocale) ?? "fr-FR",
-            units: article.segments.indices.map { index in
-                let segment = article.segments[index]
+            units: segments.indices.map { index in
+                let segment = segments[index]
                 let previous = previousSources[index]
                 let unitState: TranslationState =
                     segment.targetText.allSatisfy(\.isWhitespace) ? .initial : previous != nil ? .stale : state

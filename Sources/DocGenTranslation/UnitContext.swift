@@ -69,6 +69,7 @@ public struct UnitContext: Hashable, Sendable {
     }
 
     private func oneLine(_ text: String) -> String {
+        if text.utf8.count <= 160, !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return text }
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return flat.count > 160 ? String(flat.prefix(159)) + "…" : flat
     }
