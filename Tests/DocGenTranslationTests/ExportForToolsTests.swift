@@ -90,4 +90,24 @@ import Testing
         #expect(!manifest.mayReplace("a.xlf", existing: Array("edited".utf8)))
         #expect(!manifest.mayReplace("b.xlf", existing: bytes))
     }
+
+    /// Golden `--since` exports: the English of two segments changed (one translation followed,
+    /// one did not) and one segment is new since the old revision.
+    @Test(arguments: [ExportFormat.xliff2, .xliff12, .po])
+    func sinceExportMatchesGolden(_ format: ExportFormat) throws {
+        let new = try Fixtures.articles("everything")
+        var old = new
+        old[0].text = old[0].text
+            .replacingOccurrences(of: "\">Column</span>", with: "\">Columns</span>")
+            .replacingOccurrences(of: "Run `Get-Invoice -Id 42` & check", with: "Run `Get-Invoice` & check")
+            .replacingOccurrences(of: "Exécutez `Get-Invoice -Id 42`", with: "Exécutez `Get-Invoice`")
+            .replacingOccurrences(
+                of:
+                    #"- <span data-ttu-id="0aaa1-105">Oui</span><span class="sxs-lookup"><span data-stu-id="0aaa1-105">Yes</span></span>"#,
+                with: "")
+        let diff = RevisionDiff.compare(old: old, new: new)
+        let files = SegmentExporter.export(new, format: format, since: diff).files
+        let file = try #require(files.first)
+        try Fixtures.expectGolden(String(decoding: file.contents, as: UTF8.self), "since/" + file.path)
+    }
 }
