@@ -97,6 +97,7 @@ struct ArticleImport {
     let file: SourceFile
     let options: SegmentImporter.Options
     private let segments: [Segment]
+    private let fileBytes: [UInt8]
     private let keys: [String: Int]
     /// Each segment's English, decoded and normalised: what units are matched by.
     private let decodedSources: [String]
@@ -111,6 +112,7 @@ struct ArticleImport {
     init(file: SourceFile, options: SegmentImporter.Options) {
         self.file = file
         self.options = options
+        fileBytes = Array(file.text.utf8)
         segments = ArticleParser.parse(file).article.segments
         decodedSources = segments.map { SegmentMatcher.normalize(MarkdownText.decoded($0.sourceText)) }
         keys = Dictionary(
@@ -164,7 +166,8 @@ struct ArticleImport {
                 untranslated += 1
                 continue
             }
-            if let problem = TargetSafety.problem(target.text, replacing: segment) {
+            let inTable = TargetSafety.isInTableRow(fileBytes, at: segment.targetRange.lowerBound)
+            if let problem = TargetSafety.problem(target.text, replacing: segment, inTableRow: inTable) {
                 refused.append(
                     .error(
                         "docgen.import.unsafe-target", at: at,

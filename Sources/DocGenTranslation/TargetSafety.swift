@@ -6,10 +6,14 @@ import DocGenContent
 /// starting with `#`, `>`, `-`, `1.`, `|` or a fence would open a block of its own. A `<span>` tag
 /// would break the segment pairs.
 enum TargetSafety {
-    /// Why the target cannot be written into the segment, or `nil` when it can.
-    static func problem(_ target: String, replacing segment: Segment) -> String? {
+    /// Why the target cannot be written into the segment, or `nil` when it can. `inTableRow` says
+    /// the segment sits in a table row, where an unescaped `|` would start a new cell.
+    static func problem(_ target: String, replacing segment: Segment, inTableRow: Bool = false) -> String? {
         if target.contains("<span") || target.contains("</span>") {
             return "it contains a <span> tag, which would break the segment pairs"
+        }
+        if inTableRow, unescapedPipes(target) > unescapedPipes(segment.targetText) {
+            return "it has a '|', which would split the table cell (write '\\|')"
         }
         guard target.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return nil }
         let lines = target.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
@@ -23,6 +27,24 @@ enum TargetSafety {
             return "its line '\(line.prefix(20))' would start a new Markdown block"
         }
         return nil
+    }
+
+    private static func unescapedPipes(_ text: String) -> Int {
+        var count = 0
+        var previous: Character = " "
+        for character in text {
+            if character == "|" && previous != "\\" { count += 1 }
+            previous = character
+        }
+        return count
+    }
+
+    /// Whether a table row holds the byte at `offset` of the file: its line starts with `|`.
+    static func isInTableRow(_ bytes: [UInt8], at offset: Int) -> Bool {
+        var start = min(offset, bytes.count)
+        while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        return start < bytes.count && bytes[start] == UInt8(ascii: "|")
     }
 
     /// Whether a line would open a block: ATX heading, quote, list item, table row, fence, DocFX directive.
