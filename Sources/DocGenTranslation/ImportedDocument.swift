@@ -54,7 +54,7 @@ enum JSONLReader {
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let article = object["article"] as? String, let key = object["key"] as? String,
-                let source = object["source"] as? String, let target = object["target"] as? String
+                let source = object["source"] as? String
             else {
                 return .failure(.init(message: "line is not a segment object", line: index + 1))
             }
@@ -62,6 +62,8 @@ enum JSONLReader {
                 return .failure(.init(message: "segments of two articles in one file", line: index + 1))
             }
             articlePath = article
+            // A missing or null target is "not translated", like an empty one.
+            let target = object["target"] as? String ?? ""
             units.append(.init(key: key, sourceText: source, targetText: target, line: index + 1))
         }
         return .success(ReadDocument(articlePath: articlePath, units: units))
