@@ -252,17 +252,35 @@ struct ArticleImport {
         }
         let source = CodePlaceholder.resolve(unit.sourceText, with: table.source)
         guard source.unresolved.isEmpty,
-            source.text == segment.sourceText
-                || MarkdownText.decoded(source.text) == MarkdownText.decoded(segment.sourceText)
+            source.text == segment.sourceText || Self.sameText(source.text, segment.sourceText)
         else { return nil }
         var target = CodePlaceholder.resolve(unit.targetText, with: table.target)
-        // The same text, written with other escapes or references: the article's bytes stay.
-        if target.text != segment.targetText, target.unresolved.isEmpty,
-            MarkdownText.decoded(target.text) == MarkdownText.decoded(segment.targetText)
-        {
-            target.text = segment.targetText
+        if target.text != segment.targetText, target.unresolved.isEmpty, !target.text.isEmpty {
+            if Self.sameText(target.text, segment.targetText) {
+                // The same text with other escapes, references or white space (a tool that trimmed
+                // the ends or folded a line break): the article's bytes stay.
+                target.text = segment.targetText
+            } else {
+                target.text = Self.keepingEdgeSpace(of: segment.targetText, around: target.text)
+            }
         }
         return (source.text, (target.text, !target.unresolved.isEmpty))
+    }
+
+    /// Whether two halves say the same once references, escapes and white space runs are folded.
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        SegmentMatcher.normalize(MarkdownText.decoded(a)) == SegmentMatcher.normalize(MarkdownText.decoded(b))
+    }
+
+    /// A new translation with the white space the old one had at its ends, which CAT tools trim
+    /// when they segment: it separates the segment from the Markdown around it.
+    static func keepingEdgeSpace(of old: String, around new: String) -> String {
+        let leading = old.prefix { $0 == " " || $0 == "\t" }
+        let trailing = String(old.reversed().prefix { $0 == " " || $0 == "\t" }.reversed())
+        var result = new
+        if !leading.isEmpty, !(new.first.map { $0 == " " || $0 == "\t" } ?? false) { result = leading + result }
+        if !trailing.isEmpty, !(new.last.map { $0 == " " || $0 == "\t" } ?? false) { result += trailing }
+        return result
     }
 
     /// The article with every accepted replacement, or `nil` when this article has errors.

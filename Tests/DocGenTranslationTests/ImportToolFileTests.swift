@@ -215,4 +215,28 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(try #require(result.changedFiles.first).text.contains(">Oui !</span>"))
     }
+
+    @Test func whiteSpaceAToolTrimmedOrFoldedChangesNoByte() throws {
+        let article = SourceFile(
+            path: "a.md",
+            text: """
+                <span data-ttu-id="a-1">Voir </span><span class="sxs-lookup"><span data-stu-id="a-1">See </span></span>**ici**
+                <span data-ttu-id="a-2">Ligne un
+                ligne deux</span><span class="sxs-lookup"><span data-stu-id="a-2">Line one
+                line two</span></span>
+                """)
+        let folded = ImportedDocument(
+            filePath: "a.xlf", articlePath: "a.md",
+            units: [
+                .init(key: "a-1", sourceText: "See", targetText: "Voir"),
+                .init(key: "a-2", sourceText: "Line one line two", targetText: "Ligne un ligne deux"),
+            ])
+        let unchanged = SegmentImporter.apply([folded], to: [article])
+        #expect(unchanged.diagnostics.isEmpty)
+        #expect(unchanged.changedFiles.isEmpty)
+        var edited = folded
+        edited.units[0].targetText = "Consultez"
+        let result = SegmentImporter.apply([edited], to: [article])
+        #expect(try #require(result.changedFiles.first).text.hasPrefix(#"<span data-ttu-id="a-1">Consultez </span>"#))
+    }
 }
