@@ -166,14 +166,36 @@ struct SegmentsImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import the units that match and report the others as warnings.")
     var skipMismatched = false
 
-    @Argument(help: "Translation files (XLIFF, TMX, PO, JSON Lines).")
+    @Argument(help: "Translation files (XLIFF, TMX, PO, JSON Lines), or folders of them.")
     var files: [String]
+
+    /// The files given, with each folder replaced by the files under it (hidden ones left out), sorted.
+    static func expand(_ paths: [String]) throws -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                result.append(path)
+                continue
+            }
+            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+                .map { (path as NSString).appendingPathComponent($0) }
+                .filter {
+                    var folder: ObjCBool = false
+                    return FileManager.default.fileExists(atPath: $0, isDirectory: &folder) && !folder.boolValue
+                }
+            result += found.sorted()
+        }
+        return result
+    }
 
     func run() throws {
         var documents: [ImportedDocument] = []
         var diagnostics: [Diagnostic] = []
         // The export's manifest is not a translation file; a shell glob over the folder picks it up.
-        for path in files where URL(fileURLWithPath: path).lastPathComponent != ExportManifest.fileName {
+        for path in try Self.expand(files) where URL(fileURLWithPath: path).lastPathComponent != ExportManifest.fileName
+        {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let (document, readDiagnostics) = TranslationFileReader.read(path: path, bytes: Array(data))
             diagnostics += readDiagnostics

@@ -289,11 +289,8 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
         // XLIFF 1.2 and TMX have one implicit piece: what was read since the unit started.
         if dialect != .xliff2 { pieces = [(pieceSource, pieceTarget, false)] }
         if unitIsHeader { return }
-        guard let key = unitKey else {
-            diagnostics.append(
-                .error("docgen.import.unit-without-id", at: .init(path: path, line: unitLine), "a unit has no id"))
-            return
-        }
+        // A unit without an id (TMX from other tools has no `tuid`) is matched by context or English.
+        let key = unitKey ?? ""
         if !unitProblems.isEmpty {
             diagnostics.append(
                 .error(
