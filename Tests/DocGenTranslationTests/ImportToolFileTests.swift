@@ -166,6 +166,20 @@ import Testing
         #expect(result?.skippedSegments == 1)
     }
 
+    @Test func tmxWithoutTuidIsMatchedByEnglish() throws {
+        let tmx = """
+            <?xml version="1.0"?>
+            <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+            <tmx version="1.4"><header srclang="en-US" datatype="plaintext" segtype="sentence" adminlang="en"
+              creationtool="x" creationtoolversion="1" o-tmf="x"/>
+              <body><tu><tuv xml:lang="en-US"><seg>Yes</seg></tuv><tuv xml:lang="fr-FR"><seg>Oui !</seg></tuv></tu></body>
+            </tmx>
+            """
+        let (text, diagnostics, _) = importing([("billing.tmx", tmx)])
+        #expect(diagnostics.isEmpty)
+        #expect(try #require(text).contains(">Oui !</span>"))
+    }
+
     @Test func zeroUnitsAndUnknownRootsAreErrors() {
         let empty = xliff12("")
         #expect(importing([("billing.xliff", empty)]).diagnostics.map(\.identifier) == ["docgen.import.no-units"])
