@@ -25,6 +25,7 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
     private var units: [ImportedDocument.Unit] = []
     private var diagnostics: [Diagnostic] = []
     private var fatal: String?
+    private var fatalLine: Int?
 
     // The unit being read.
     private var unitKey: String?
@@ -65,13 +66,14 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         if !ok || reader.fatal != nil {
             let message =
-                reader.fatal ?? parser.parserError.map { "not well-formed XML (\($0.localizedDescription))" }
+                reader.fatal ?? parser.parserError.map { "not well-formed XML: \(describe($0))" }
                 ?? "not well-formed XML"
+            let line = reader.fatalLine ?? parser.lineNumber
             return (
                 nil,
                 reader.diagnostics + [
                     .error(
-                        "docgen.import.unreadable", at: SourceLocation(path: path, line: max(parser.lineNumber, 1)),
+                        "docgen.import.unreadable", at: SourceLocation(path: path, line: max(line, 1)),
                         "cannot read '\(path)': \(message)")
                 ]
             )
@@ -350,8 +352,21 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         if fatal == nil {
-            fatal = "not well-formed XML (\((parseError as NSError).localizedDescription))"
+            fatal = "not well-formed XML: \(Self.describe(parseError))"
+            fatalLine = parser.lineNumber
         }
+    }
+
+    /// The parser's error in words for the libxml2 codes met in practice, else its number
+    /// (Foundation's own text is "the operation could not be completed").
+    static func describe(_ error: Error) -> String {
+        let code = (error as NSError).code
+        let known: [Int: String] = [
+            4: "the document is empty", 5: "extra content after the root element", 9: "an invalid character",
+            26: "an undeclared entity", 27: "an undeclared entity", 76: "an end tag that does not match its start tag",
+            77: "an element that is not closed",
+        ]
+        return known[code].map { "\($0) (libxml2 error \(code))" } ?? "libxml2 error \(code)"
     }
 
     private func appendMarkdown(_ text: String) {
