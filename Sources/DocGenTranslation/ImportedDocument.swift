@@ -45,6 +45,14 @@ public struct ImportedDocument: Hashable, Sendable {
     }
 }
 
+/// What a reader found in one file, before it is matched with an article.
+struct ReadDocument {
+    /// The article the file names (`nil` when it names none: the importer goes by the file name).
+    var articlePath: String?
+    /// The units in file order.
+    var units: [ImportedDocument.Unit]
+}
+
 /// Reads the JSON Lines export.
 enum JSONLReader {
     static func read(_ text: String) -> Result<ReadDocument, TranslationFileReader.ReadError> {

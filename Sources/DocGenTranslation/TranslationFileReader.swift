@@ -132,6 +132,18 @@ public enum TranslationFileReader {
         return Data(body.utf8)
     }
 
+    /// The parser's error in words for the libxml2 codes met in practice, else its number
+    /// (Foundation's own text is "the operation could not be completed").
+    static func describeXMLError(_ error: Error) -> String {
+        let code = (error as NSError).code
+        let known: [Int: String] = [
+            4: "the document is empty", 5: "extra content after the root element", 9: "an invalid character",
+            26: "an undeclared entity", 27: "an undeclared entity", 76: "an end tag that does not match its start tag",
+            77: "an element that is not closed",
+        ]
+        return known[code].map { "\($0) (libxml2 error \(code))" } ?? "libxml2 error \(code)"
+    }
+
     /// Why a file could not be read, and where.
     struct ReadError: Error {
         var message: String

@@ -66,7 +66,9 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         if !ok || reader.fatal != nil {
             let message =
-                reader.fatal ?? parser.parserError.map { "not well-formed XML: \(describe($0))" }
+                reader.fatal ?? parser.parserError.map {
+                    "not well-formed XML: \(TranslationFileReader.describeXMLError($0))"
+                }
                 ?? "not well-formed XML"
             let line = reader.fatalLine ?? parser.lineNumber
             return (
@@ -352,21 +354,9 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         if fatal == nil {
-            fatal = "not well-formed XML: \(Self.describe(parseError))"
+            fatal = "not well-formed XML: \(TranslationFileReader.describeXMLError(parseError))"
             fatalLine = parser.lineNumber
         }
-    }
-
-    /// The parser's error in words for the libxml2 codes met in practice, else its number
-    /// (Foundation's own text is "the operation could not be completed").
-    static func describe(_ error: Error) -> String {
-        let code = (error as NSError).code
-        let known: [Int: String] = [
-            4: "the document is empty", 5: "extra content after the root element", 9: "an invalid character",
-            26: "an undeclared entity", 27: "an undeclared entity", 76: "an end tag that does not match its start tag",
-            77: "an element that is not closed",
-        ]
-        return known[code].map { "\($0) (libxml2 error \(code))" } ?? "libxml2 error \(code)"
     }
 
     private func appendMarkdown(_ text: String) {
@@ -398,12 +388,4 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
         }
         appendMarkdown(CodePlaceholder.text(.init(role, id)))
     }
-}
-
-/// What a reader found in one file, before it is matched with an article.
-struct ReadDocument {
-    /// The article the file names (`nil` when it names none: the importer goes by the file name).
-    var articlePath: String?
-    /// The units in file order.
-    var units: [ImportedDocument.Unit]
 }
