@@ -117,6 +117,11 @@ enum NumberCheck {
                 } else if ordinalSuffix(characters, from: end) {
                     index = suffix.end  // 1st, 1er: the number, then the next word
                 }
+                if let afternoon = eastAsianMeridiem(characters, before: values.start), values.numbers.count == 1,
+                    let hour = Int(values.numbers[0]), hour <= 12
+                {
+                    values.numbers = [String(hour % 12 + (afternoon ? 12 : 0))]  // 午後2時 is 14:00
+                }
                 result.numbers.formUnion(values.numbers)
                 if index + 1 < characters.count, characters[index] == "-", characters[index + 1].isLetter {
                     result.compounds.formUnion(values.numbers)
@@ -240,6 +245,19 @@ enum NumberCheck {
             return (Int(String(characters[minuteStart...(minuteStart + 1)])) ?? 0, minuteStart + 2)
         }
         return (0, cursor)
+    }
+
+    /// Whether `午後`/`下午`/`오후` (afternoon: `true`) or `午前`/`上午`/`오전` (morning: `false`) comes
+    /// right before the number at `start`, spaces aside.
+    private static func eastAsianMeridiem(_ characters: [Character], before start: Int) -> Bool? {
+        var end = start
+        while end > 0, characters[end - 1] == " " || characters[end - 1] == "\u{3000}" { end -= 1 }
+        guard end >= 2 else { return nil }
+        switch String(characters[(end - 2)..<end]) {
+        case "午後", "下午", "오후": return true
+        case "午前", "上午", "오전": return false
+        default: return nil
+        }
     }
 
     /// A single Latin letter glued before one or two digits (`E5`, `P1`): a model number. Not the
