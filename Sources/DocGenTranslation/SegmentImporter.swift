@@ -199,7 +199,8 @@ struct ArticleImport {
     }
 
     /// The segment of a unit with its resolved English and translation: by key, by the segment id of
-    /// its context, then by English (the first unused segment with it, after the previous match).
+    /// its context, then, when the key is not one of the article's, by English (the first unused
+    /// segment with it, after the previous match).
     private mutating func match(_ unit: ImportedDocument.Unit, used: Set<Int>, after cursor: Int) -> (
         Int, String, (text: String, unresolved: Bool)
     )? {
@@ -212,6 +213,9 @@ struct ArticleImport {
         for index in candidates where !used.contains(index) {
             if let found = resolved(unit, at: index) { return (index, found.0, found.1) }
         }
+        // A key that names a segment whose English changed is a mismatch, not a unit to move
+        // elsewhere; the English decides only for keys the article does not have (other tools' ids).
+        if keys[unit.key] != nil { return nil }
         let order =
             Array(segments.indices[min(cursor, segments.count)...])
             + Array(segments.indices[..<min(cursor, segments.count)])

@@ -166,6 +166,14 @@ import Testing
         #expect(result?.skippedSegments == 1)
     }
 
+    @Test func aKnownKeyWithOtherEnglishIsAMismatchNotAMove() {
+        // a-1's English is now "Billing"; another segment says "Yes", but a-1 must not land there.
+        let file = xliff12(#"<trans-unit id="a-1"><source>Yes</source><target>Oui !</target></trans-unit>"#)
+        let (text, diagnostics, _) = importing([("billing.xliff", file)])
+        #expect(text == nil)
+        #expect(diagnostics.map(\.identifier).contains("docgen.import.source-mismatch"))
+    }
+
     @Test func tmxWithoutTuidIsMatchedByEnglish() throws {
         let tmx = """
             <?xml version="1.0"?>
