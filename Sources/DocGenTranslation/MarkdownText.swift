@@ -58,6 +58,31 @@ public enum MarkdownText {
         }.joined()
     }
 
+    /// A segment half for formats without inline codes (PO): character references in its text
+    /// runs that stand for plain characters (`&#39;`, `&nbsp;`, `&mdash;`) are resolved; those for
+    /// Markdown or HTML syntax (`&lt;`, `&amp;`, `&#42;`), escapes and codes stay as written, since
+    /// the translation comes back as Markdown.
+    public static func readable(_ markdown: String) -> String {
+        guard markdown.contains("&") else { return markdown }
+        return InlineMarkupParser.parse(markdown).parts.map { part in
+            guard case .text(let text) = part, text.contains("&") else { return part.markdown }
+            var out = ""
+            var index = text.startIndex
+            while index < text.endIndex {
+                if text[index] == "&", let (decoded, end) = reference(in: text, at: index),
+                    !decoded.contains(where: { "<>&\\`*_[]!#|~".contains($0) })
+                {
+                    out += decoded
+                    index = end
+                } else {
+                    out.append(text[index])
+                    index = text.index(after: index)
+                }
+            }
+            return out
+        }.joined()
+    }
+
     private static func startsReference(_ text: String) -> Bool { reference(in: text, at: text.startIndex) != nil }
 
     private static let named: [String: String] = [

@@ -1,6 +1,8 @@
 /// Writes a `TranslationDocument` as a GNU gettext PO file: one entry per segment, the segment
 /// key as `msgctxt` (so repeated English sentences stay distinct), machine translations `fuzzy`.
-/// PO has no inline codes: `msgid`/`msgstr` hold the Markdown as written.
+/// PO has no inline codes: `msgid`/`msgstr` hold the Markdown, with references to plain characters
+/// (`&#39;`, `&nbsp;`) resolved so translators read `'` (the import compares resolved text, so an
+/// unchanged entry leaves the article's bytes as they were).
 enum POWriter {
     static func write(_ document: TranslationDocument) -> String {
         let language = document.targetLanguage.replacingOccurrences(of: "-", with: "_")
@@ -31,8 +33,8 @@ enum POWriter {
                     .map { "#| " + ($0.offset == 0 ? "msgid " : "") + $0.element + "\n" }.joined()
             }
             out += "msgctxt \(quoted(unit.key))\n"
-            out += "msgid \(quoted(unit.sourceText))\n"
-            out += "msgstr \(quoted(unit.targetText))\n"
+            out += "msgid \(quoted(MarkdownText.readable(unit.sourceText)))\n"
+            out += "msgstr \(quoted(MarkdownText.readable(unit.targetText)))\n"
         }
         return out
     }

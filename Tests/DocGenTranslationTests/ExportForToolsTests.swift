@@ -49,6 +49,15 @@ import Testing
         #expect(try #require(result.changedFiles.first).text.contains(#">l'utilisateur \*essentiel\* > 5</span>"#))
     }
 
+    @Test func poShowsPlainCharactersAndKeepsMarkupReferences() throws {
+        let file = article(pair("a-1", "l&#39;utilisateur &lt;tenant&gt; `a&#39;b`", "the user&#39;s &lt;tenant&gt;"))
+        let po = SegmentExporter.export([file], format: .po).files[0]
+        let text = String(decoding: po.contents, as: UTF8.self)
+        #expect(text.contains(#"msgstr "l'utilisateur &lt;tenant&gt; `a&#39;b`""#))
+        let document = try #require(TranslationFileReader.read(path: "a.po", bytes: po.contents).document)
+        #expect(SegmentImporter.apply([document], to: [file]).changedFiles.isEmpty)
+    }
+
     @Test func contextNotesNameHeadingBlockAndNeighbours() {
         let xlf = xliff2(
             "# " + pair("a-1", "Facturation", "Billing") + "\n\n| " + pair("a-2", "Colonne", "Column") + " |\n|---|\n")
