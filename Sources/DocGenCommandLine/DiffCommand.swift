@@ -13,8 +13,12 @@ struct DiffCommand: ParsableCommand {
             docgen diff --git REV1 REV2 [--content DIR]  compares DIR (default: .) at two git revisions
 
             Segment ids change between revisions, so segments are matched by their English text and
-            position. Each changed segment is: source changed (with a word similarity; 'stale' when its
-            translation did not change), target changed, markup only, added or removed.
+            position; a segment whose English and French moved elsewhere in the article is unchanged
+            (moved). Each other segment is: source changed (with a case-insensitive word similarity),
+            target changed, markup only (link targets, emphasis), added or removed. A source or
+            markup change whose translation did not follow is 'stale'. --format json writes one object
+            per segment, unchanged ones included, then a {"summary": …} line with the counts; the
+            counts are also printed on standard error.
             Exit status: 0 no differences, 1 differences, 2 errors.
             """)
 
@@ -24,7 +28,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --git: the content folder in the repository.", valueName: "DIR"))
     var content = "."
 
-    @Option(name: .long, help: "human (default) or json (one JSON object per changed segment).")
+    @Option(name: .long, help: "human (default) or json (one JSON object per segment, then a summary object).")
     var format = "human"
 
     @Flag(name: .long, help: "Colour the word changes (default: when standard output is a terminal).")
@@ -51,7 +55,10 @@ struct DiffCommand: ParsableCommand {
             }
             let diff = RevisionDiff.compare(old: old, new: new)
             let useColor = !noColor && (color || isatty(STDOUT_FILENO) != 0)
-            let text = format == "json" ? DiffFormatter.jsonLines(diff) : DiffFormatter.human(diff, color: useColor)
+            let text =
+                format == "json"
+                ? DiffFormatter.jsonLines(diff) + DiffFormatter.jsonSummary(diff)
+                : DiffFormatter.human(diff, color: useColor)
             FileHandle.standardOutput.write(Data(text.utf8))
             if format == "json" { Console.error(DiffFormatter.summary(diff)) }
             if diff.hasDifferences { throw ExitCode(1) }

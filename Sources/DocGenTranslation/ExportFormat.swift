@@ -50,19 +50,52 @@ public enum SegmentExporter {
     /// One output file per article that has segments, at the article's path with the format's
     /// extension (`billing/invoice.md` → `billing/invoice.xlf`), sorted by path. Articles
     /// without segments produce no file; parse problems come back as diagnostics.
-    public static func export(_ files: [SourceFile], format: ExportFormat) -> (
+    ///
+    /// With `since` (the diff from a past revision to these files), only the segments whose English
+    /// was added or changed since are exported, and those whose translation did not follow are
+    /// `stale`, with the previous English beside them; articles with nothing to do get no file.
+    public static func export(_ files: [SourceFile], format: ExportFormat, since: RevisionDiff? = nil) -> (
         files: [OutputFile], diagnostics: [Diagnostic]
     ) {
         var outputs: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
+        let changes = since.map { Dictionary(grouping: $0.changes, by: \.article) }
         for file in files.sorted(by: { $0.path < $1.path }) where SitePath.pathExtension(file.path) == "md" {
             let (article, parseDiagnostics) = ArticleParser.parse(file)
             diagnostics += parseDiagnostics
             guard !article.segments.isEmpty else { continue }
-            let document = TranslationDocument(article: article)
+            var document: TranslationDocument
+            if let changes {
+                let work = changedSegments(article, changes[file.path] ?? [])
+                guard !work.isEmpty else { continue }
+                document = TranslationDocument(article: article, previousSources: work.compactMapValues { $0 })
+                let keys = TranslationDocument.keys(for: article.segments)
+                let keep = Set(work.keys.map { keys[$0] })
+                document.units.removeAll { !keep.contains($0.key) }
+            } else {
+                document = TranslationDocument(article: article)
+            }
             outputs.append(OutputFile(path: outputPath(for: file.path, format: format), text: format.write(document)))
         }
         return (outputs, diagnostics)
+    }
+
+    /// The segments of an article that need a translator since the diff's old revision: added
+    /// (no previous English) or changed in the English (the previous English when the translation
+    /// stayed the same, so it is stale), by segment index.
+    static func changedSegments(_ article: Article, _ changes: [SegmentChange]) -> [Int: String?] {
+        var result: [Int: String?] = [:]
+        let segments = article.segments
+        for change in changes {
+            guard let new = change.new,
+                change.status == .added || change.status == .sourceChanged
+                    || change.status == .markupOnly
+            else { continue }
+            guard let index = segments.firstIndex(where: { $0.id == new.id && $0.location.line == new.line })
+            else { continue }
+            result[index] = change.isStale ? change.old?.sourceText : .some(nil)
+        }
+        return result
     }
 
     /// Where an article's export goes, relative to the output folder.

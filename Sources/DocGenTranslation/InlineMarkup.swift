@@ -18,7 +18,7 @@ public struct InlineMarkup: Hashable, Sendable {
         case code
         /// Raw inline HTML such as `<br/>`.
         case html
-        /// `![alt](source)` (standalone).
+        /// `![alt](source)`: `![` opens, `](source)` closes, and the alt text between is translated.
         case image
     }
 
@@ -30,7 +30,7 @@ public struct InlineMarkup: Hashable, Sendable {
         case open(id: Int, kind: CodeKind, data: String)
         /// The closing markup of a paired code (`**`, `](url)`).
         case close(id: Int, kind: CodeKind, data: String)
-        /// Markup that stands alone (a code span, an image, an HTML tag).
+        /// Markup that stands alone (a code span, an HTML tag, an autolink).
         case standalone(id: Int, kind: CodeKind, data: String)
 
         /// The Markdown this part was cut from.

@@ -118,7 +118,9 @@ public enum InlineMarkupParser {
             case .htmlInline:
                 return standalone(.html, range, valid: raw.hasPrefix("<") && raw.hasSuffix(">"))
             case .image:
-                return standalone(.image, range, valid: raw.hasPrefix("!["))
+                // The alt text is for readers: translators see and edit it between the codes.
+                guard raw.hasPrefix("![") else { return false }
+                return link(node, range, kind: .image, openerLength: 2)
             case .emphasis, .strong, .strikethrough:
                 return delimited(node, range)
             case .link:
@@ -160,12 +162,23 @@ public enum InlineMarkupParser {
             return pair(kind, node, open: range.lowerBound..<contentStart, close: closerStart..<range.upperBound)
         }
 
-        private mutating func link(_ node: MarkdownNode, _ range: Range<Int>) -> Bool {
-            let searchFrom = node.children.last.flatMap { offset($0) } ?? (range.lowerBound + 1)
+        private mutating func link(
+            _ node: MarkdownNode, _ range: Range<Int>, kind: InlineMarkup.CodeKind = .link, openerLength: Int = 1
+        ) -> Bool {
+            let searchFrom = node.children.last.flatMap { offset($0) } ?? (range.lowerBound + openerLength)
             var closerStart: Int?
-            var index = max(searchFrom, range.lowerBound + 1)
+            var index = max(searchFrom, range.lowerBound + openerLength)
+            // Brackets of a nested image or link (`[![alt](a.png)](a.png#lightbox)`) are balanced.
+            var depth = 0
             while index < range.upperBound {
-                if bytes[index] == UInt8(ascii: "]"), bytes[index - 1] != UInt8(ascii: "\\") {
+                if bytes[index] == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "[") { depth += 1 }
+                if bytes[index] == UInt8(ascii: "]"), depth > 0 {
+                    depth -= 1
+                } else if bytes[index] == UInt8(ascii: "]") {
                     let tail = text(index..<range.upperBound)
                     if tail == "]" || (tail.hasPrefix("](") && tail.hasSuffix(")"))
                         || (tail.hasPrefix("][") && tail.hasSuffix("]"))
@@ -178,7 +191,8 @@ public enum InlineMarkupParser {
             }
             guard let closerStart else { return false }
             return pair(
-                .link, node, open: range.lowerBound..<(range.lowerBound + 1), close: closerStart..<range.upperBound)
+                kind, node, open: range.lowerBound..<(range.lowerBound + openerLength),
+                close: closerStart..<range.upperBound)
         }
 
         private mutating func pair(
@@ -193,6 +207,17 @@ public enum InlineMarkupParser {
         }
 
         /// The parts between two offsets: the recorded codes, with text filling the gaps.
+        /// `](url "Title")` → `](url "`, `Title`, `")`; `nil` without a title.
+        static func splitTitle(_ data: String) -> (String, String, String)? {
+            guard data.hasPrefix("]("), data.hasSuffix(")"), data.count > 4 else { return nil }
+            let body = data.dropLast()
+            guard let quote = body.last, quote == "\"" || quote == "'" else { return nil }
+            guard let open = body.dropLast().range(of: " \(quote)")?.upperBound else { return nil }
+            let title = body[open..<body.index(before: body.endIndex)]
+            guard !title.isEmpty, !title.contains(quote) else { return nil }
+            return (String(data[..<open]), String(title), "\(quote))")
+        }
+
         func parts(from start: Int, to end: Int) -> [InlineMarkup.Part]? {
             var parts: [InlineMarkup.Part] = []
             var cursor = start
@@ -210,7 +235,17 @@ public enum InlineMarkupParser {
                     nextID += 1
                     if case .open = mark.part(0) { openIDs.append(id) }
                 }
-                parts.append(mark.part(id))
+                let part = mark.part(id)
+                if case .close(_, .link, let data) = part, let (destination, title, quote) = Self.splitTitle(data) {
+                    // A link title is read aloud and shown on hover: translators edit it as text.
+                    parts += [
+                        .close(id: id, kind: .link, data: destination), .text(title),
+                        .standalone(id: nextID, kind: .link, data: quote),
+                    ]
+                    nextID += 1
+                } else {
+                    parts.append(part)
+                }
                 cursor = mark.range.upperBound
             }
             guard openIDs.isEmpty else { return nil }

@@ -25,6 +25,7 @@ enum JSONLWriter {
                 ("targetLanguage", JSONText.string(document.targetLanguage)),
                 ("source", JSONText.string(unit.sourceText)),
                 ("target", JSONText.string(unit.targetText)),
+                ("previousSource", unit.previousSourceText.map(JSONText.string) ?? "null"),
             ]) + "\n"
         }.joined()
     }

@@ -1,16 +1,21 @@
 import Foundation
 
-/// Reads the PO export: `msgctxt` is the unit key, `msgid` the English, `msgstr` the translation,
-/// and the `X-Docgen-Article` header names the article.
+/// Reads PO files: docgen's export (`msgctxt` is the unit key, the `X-Docgen-Article` header names
+/// the article) and what gettext and translate-toolkit make of it (`pot2po`, `xliff2po`: no header,
+/// an empty or missing `msgctxt`), whose units are then matched by their `#. segment` comment, their
+/// `#:` reference or their English. `msgstr ""` is gettext's "untranslated". Obsolete (`#~`) entries
+/// are skipped.
 enum POReader {
     private struct Entry {
         var context: String?
         var id: String?
         var string: String?
         var line = 1
+        var segmentID: String?
+        var reference: String?
     }
 
-    static func read(_ text: String) -> Result<(String, [ImportedDocument.Unit]), TranslationFileReader.ReadError> {
+    static func read(_ text: String) -> Result<ReadDocument, TranslationFileReader.ReadError> {
         var entries: [Entry] = []
         var current = Entry()
         var field: WritableKeyPath<Entry, String?>?
@@ -19,10 +24,20 @@ enum POReader {
             current = Entry()
             field = nil
         }
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasSuffix("\r") { line.removeLast() }
             if line.isEmpty || line.hasPrefix("#") {
                 if current.string != nil { finish() }
+                if line.hasPrefix("#. segment ") {
+                    current.segmentID = String(line.dropFirst("#. segment ".count))
+                    current.line = index + 1
+                } else if line.hasPrefix("#: "), current.reference == nil {
+                    current.reference = line.dropFirst(3).split(separator: " ").first.map {
+                        String($0.split(separator: ":").first ?? $0)
+                    }
+                }
                 continue
             }
             let keyword: WritableKeyPath<Entry, String?>?
@@ -33,6 +48,8 @@ enum POReader {
                 (keyword, rest) = (\.id, line.dropFirst(6))
             } else if line.hasPrefix("msgstr ") {
                 (keyword, rest) = (\.string, line.dropFirst(7))
+            } else if line.hasPrefix("msgid_plural ") || line.hasPrefix("msgstr[") {
+                return .failure(.init(message: "plural entries are not segments", line: index + 1))
             } else if line.hasPrefix("\"") {
                 (keyword, rest) = (nil, Substring(line))
             } else {
@@ -45,7 +62,7 @@ enum POReader {
                 if keyword != \.string, current.string != nil {
                     finish()
                 }
-                if current.id == nil, current.context == nil { current.line = index + 1 }
+                if current.id == nil, current.context == nil, current.segmentID == nil { current.line = index + 1 }
                 current[keyPath: keyword] = value
                 field = keyword
             } else if let field {
@@ -55,15 +72,21 @@ enum POReader {
             }
         }
         finish()
-        guard let header = entries.first(where: { $0.id == "" && $0.context == nil })?.string,
-            let articleLine = header.split(separator: "\n").first(where: { $0.hasPrefix("X-Docgen-Article: ") })
-        else { return .failure(.init(message: "no 'X-Docgen-Article' header")) }
-        let articlePath = String(articleLine.dropFirst("X-Docgen-Article: ".count))
+        let header = entries.first(where: { $0.id == "" && ($0.context ?? "").isEmpty })?.string ?? ""
+        var articlePath = header.split(separator: "\n").first(where: { $0.hasPrefix("X-Docgen-Article: ") })
+            .map { String($0.dropFirst("X-Docgen-Article: ".count)) }
         var units: [ImportedDocument.Unit] = []
-        for entry in entries where entry.context != nil {
-            units.append(.init(key: entry.context!, sourceText: entry.id ?? "", targetText: entry.string ?? ""))
+        for entry in entries where entry.id != "" {
+            if articlePath == nil, let reference = entry.reference, reference.hasSuffix(".md") {
+                articlePath = reference
+            }
+            let key = entry.context ?? ""
+            units.append(
+                .init(
+                    key: key, sourceText: entry.id ?? "", targetText: entry.string ?? "", line: entry.line,
+                    segmentID: entry.segmentID ?? (key.isEmpty ? nil : key)))
         }
-        return .success((articlePath, units))
+        return .success(ReadDocument(articlePath: articlePath, units: units))
     }
 
     /// The value of a `"…"` PO string with its escapes resolved.
@@ -79,6 +102,10 @@ enum POReader {
                 case "r": out.append("\r")
                 case "\\": out.append("\\")
                 case "\"": out.append("\"")
+                case "a": out.append("\u{07}")
+                case "b": out.append("\u{08}")
+                case "f": out.append("\u{0C}")
+                case "v": out.append("\u{0B}")
                 default: return nil
                 }
                 escaping = false

@@ -1,6 +1,8 @@
 /// Writes a `TranslationDocument` as a GNU gettext PO file: one entry per segment, the segment
 /// key as `msgctxt` (so repeated English sentences stay distinct), machine translations `fuzzy`.
-/// PO has no inline codes: `msgid`/`msgstr` hold the Markdown as written.
+/// PO has no inline codes: `msgid`/`msgstr` hold the Markdown, with references to plain characters
+/// (`&#39;`, `&nbsp;`) resolved so translators read `'` (the import compares resolved text, so an
+/// unchanged entry leaves the article's bytes as they were).
 enum POWriter {
     static func write(_ document: TranslationDocument) -> String {
         let language = document.targetLanguage.replacingOccurrences(of: "-", with: "_")
@@ -21,11 +23,18 @@ enum POWriter {
         for field in header { out += "\"\(escape(field))\\n\"\n" }
         for unit in document.units {
             out += "\n#. segment \(oneLine(unit.segmentID))\n"
+            for (category, text) in unit.context?.noteLines ?? [] { out += "#. \(category): \(text)\n" }
             out += "#: \(oneLine(unit.location.path)):\(unit.location.line)\n"
-            if unit.state == .needsReview { out += "#, fuzzy\n" }
+            if unit.state == .needsReview || unit.state == .stale { out += "#, fuzzy\n" }
+            if let previous = unit.previousSourceText {
+                // gettext's previous-source comments: the English the translation was made from.
+                out += "#| msgctxt \(quoted(unit.key))\n"
+                out += quoted(previous).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                    .map { "#| " + ($0.offset == 0 ? "msgid " : "") + $0.element + "\n" }.joined()
+            }
             out += "msgctxt \(quoted(unit.key))\n"
-            out += "msgid \(quoted(unit.sourceText))\n"
-            out += "msgstr \(quoted(unit.targetText))\n"
+            out += "msgid \(quoted(MarkdownText.readable(unit.sourceText)))\n"
+            out += "msgstr \(quoted(MarkdownText.readable(unit.targetText)))\n"
         }
         return out
     }

@@ -16,8 +16,11 @@ public struct RevisionDiff: Sendable {
     /// How many segments have a stale translation (English changed, translation did not).
     public var staleCount: Int { changes.filter(\.isStale).count }
 
-    /// Whether anything other than unchanged segments was found.
-    public var hasDifferences: Bool { changes.contains { $0.status != .unchanged } }
+    /// How many segments moved (same English elsewhere in the article).
+    public var movedCount: Int { changes.filter(\.isMoved).count }
+
+    /// Whether anything other than unchanged segments in place was found.
+    public var hasDifferences: Bool { changes.contains { $0.status != .unchanged || $0.isMoved } }
 
     /// Compares two revisions of the articles (paths relative to each content folder).
     public static func compare(old: [SourceFile], new: [SourceFile]) -> RevisionDiff {

@@ -26,8 +26,11 @@ public struct SegmentChange: Hashable, Sendable {
     public var new: SegmentSnapshot?
     /// Word similarity of the English texts, 0…1 (1 when the words are equal; 0 for added or removed).
     public var similarity: Double
-    /// The English changed but the translation did not: the translation is out of date.
+    /// The English changed (words, link targets or emphasis) but the translation did not: the
+    /// translation is out of date.
     public var isStale: Bool
+    /// The segment is at another place in the article (its English found outside the common order).
+    public var isMoved = false
 
     /// Creates a change.
     public init(

@@ -1,39 +1,61 @@
+import Foundation
+
 /// Pairs the segments of two revisions of one article. Ids change between revisions, so pairs
 /// are found by English text and position:
 ///
 /// 1. equal normalised English, as a longest common subsequence (keeps order, pairs repeats in turn);
-/// 2. between those anchors, equal English words with different markup;
-/// 3. then the most similar remaining English (at least `threshold`), nearest position first.
+/// 2. equal English elsewhere in the article: a moved segment (unchanged, with both positions);
+/// 3. between the anchors, equal English words with different markup;
+/// 4. then the most similar remaining English (at least `threshold`, case-insensitive, with a
+///    content word in common), nearest position first;
+/// 5. then, still between the same anchors, an unchanged translation next to rewritten English:
+///    the English was rewritten and the translation not, so the pair is a stale source change.
 public enum SegmentMatcher {
     /// The smallest word similarity for two different English texts to count as one edited segment.
-    public static let threshold = 0.5
+    /// Sentences sharing only short words ("the", "to", "your") stay below it.
+    public static let threshold = 0.6
 
     /// The changes of one article, in new-revision order (removed segments where they were).
     public static func changes(article: String, old: [SegmentSnapshot], new: [SegmentSnapshot]) -> [SegmentChange] {
         let oldKeys = old.map { normalize($0.sourceText) }
         let newKeys = new.map { normalize($0.sourceText) }
-        var pairs = longestCommonSubsequence(oldKeys, newKeys)
-        var fuzzy: [(Int, Int)] = []
+        let anchors = longestCommonSubsequence(oldKeys, newKeys)
+        var pairs = anchors
+        // Moves: the same English outside the common subsequence.
+        var pairedOld = Set(anchors.map(\.0))
+        var pairedNew = Set(anchors.map(\.1))
+        var moved = Set<Int>()
+        var unpairedOld: [String: [Int]] = [:]
+        for i in old.indices where !pairedOld.contains(i) { unpairedOld[oldKeys[i], default: []].append(i) }
+        for j in new.indices where !pairedNew.contains(j) {
+            if var candidates = unpairedOld[newKeys[j]], !candidates.isEmpty {
+                let i = candidates.removeFirst()
+                unpairedOld[newKeys[j]] = candidates
+                pairs.append((i, j))
+                pairedOld.insert(i)
+                pairedNew.insert(j)
+                moved.insert(j)
+            }
+        }
         // Gaps between anchors: each is a run of old and a run of new segments.
         var gaps: [(Range<Int>, Range<Int>)] = []
         var lastOld = 0
         var lastNew = 0
-        for (i, j) in pairs + [(old.count, new.count)] {
+        for (i, j) in anchors + [(old.count, new.count)] {
             if i > lastOld || j > lastNew { gaps.append((lastOld..<i, lastNew..<j)) }
             lastOld = i + 1
             lastNew = j + 1
         }
-        var oldPlain: [Int: String] = [:]
-        var newPlain: [Int: String] = [:]
-        for (oldRange, newRange) in gaps where !oldRange.isEmpty && !newRange.isEmpty {
-            for i in oldRange { oldPlain[i] = plain(old[i].sourceText) }
-            for j in newRange { newPlain[j] = plain(new[j].sourceText) }
-            var freeOld = Array(oldRange)
-            var freeNew = Array(newRange)
+        for (oldRange, newRange) in gaps {
+            var freeOld = oldRange.filter { !pairedOld.contains($0) }
+            var freeNew = newRange.filter { !pairedNew.contains($0) }
+            guard !freeOld.isEmpty, !freeNew.isEmpty else { continue }
+            let oldPlain = Dictionary(uniqueKeysWithValues: freeOld.map { ($0, plain(old[$0].sourceText)) })
+            let newPlain = Dictionary(uniqueKeysWithValues: freeNew.map { ($0, plain(new[$0].sourceText)) })
             // Markup-only edits: the same words.
             for j in freeNew {
                 if let index = freeOld.firstIndex(where: { oldPlain[$0] == newPlain[j] }) {
-                    fuzzy.append((freeOld.remove(at: index), j))
+                    pairs.append((freeOld.remove(at: index), j))
                     freeNew.removeAll { $0 == j }
                 }
             }
@@ -41,7 +63,7 @@ public enum SegmentMatcher {
             var candidates: [(score: Double, distance: Int, i: Int, j: Int)] = []
             for i in freeOld {
                 for j in freeNew {
-                    let score = WordDiff.similarity(oldPlain[i]!, newPlain[j]!)
+                    let score = similarity(oldPlain[i]!, newPlain[j]!)
                     if score >= threshold {
                         candidates.append((score, abs((i - oldRange.lowerBound) - (j - newRange.lowerBound)), i, j))
                     }
@@ -53,15 +75,48 @@ public enum SegmentMatcher {
             for candidate in candidates where !usedOld.contains(candidate.i) && !usedNew.contains(candidate.j) {
                 usedOld.insert(candidate.i)
                 usedNew.insert(candidate.j)
-                fuzzy.append((candidate.i, candidate.j))
+                pairs.append((candidate.i, candidate.j))
+            }
+            freeOld.removeAll { usedOld.contains($0) }
+            freeNew.removeAll { usedNew.contains($0) }
+            // Rewritten English beside an untouched translation: in order, the same French.
+            for j in freeNew {
+                let french = normalize(new[j].targetText)
+                guard !french.isEmpty,
+                    let index = freeOld.firstIndex(where: { normalize(old[$0].targetText) == french })
+                else { continue }
+                pairs.append((freeOld.remove(at: index), j))
             }
         }
-        pairs += fuzzy
-        return assemble(article: article, old: old, new: new, pairs: pairs)
+        return assemble(article: article, old: old, new: new, pairs: pairs, moved: moved)
+    }
+
+    /// How alike two English texts are: `WordDiff.similarity` over lower-cased words without their
+    /// surrounding punctuation, and 0 when they share no content word (only "the", "to", "your"…).
+    public static func similarity(_ old: String, _ new: String) -> Double {
+        let a = comparableWords(old)
+        let b = comparableWords(new)
+        if a == b { return 1 }
+        let content = Set(a.filter(isContentWord))
+        guard b.contains(where: { isContentWord($0) && content.contains($0) }) else { return 0 }
+        return WordDiff.similarity(a.joined(separator: " "), b.joined(separator: " "))
+    }
+
+    private static let functionWords: Set<String> = [
+        "the", "a", "an", "to", "of", "and", "or", "in", "on", "for", "with", "your", "you", "is", "are", "be",
+        "this", "that", "from", "by", "at", "as", "it", "can", "will", "if", "not", "more", "about", "see", "use",
+    ]
+
+    private static func isContentWord(_ word: String) -> Bool { word.count >= 3 && !functionWords.contains(word) }
+
+    private static func comparableWords(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: \.isWhitespace).map {
+            String($0.trimmingCharacters(in: .punctuationCharacters))
+        }.filter { !$0.isEmpty }
     }
 
     private static func assemble(
-        article: String, old: [SegmentSnapshot], new: [SegmentSnapshot], pairs: [(Int, Int)]
+        article: String, old: [SegmentSnapshot], new: [SegmentSnapshot], pairs: [(Int, Int)], moved: Set<Int>
     ) -> [SegmentChange] {
         var newToOld: [Int: Int] = [:]
         for (i, j) in pairs { newToOld[j] = i }
@@ -86,8 +141,10 @@ public enum SegmentMatcher {
                         article: article, status: .added, old: nil, new: segment, similarity: 0, isStale: false))
                 continue
             }
-            flushRemoved(before: i)
-            changes.append(classify(article: article, old: old[i], new: segment))
+            if !moved.contains(j) { flushRemoved(before: i) }
+            var change = classify(article: article, old: old[i], new: segment)
+            change.isMoved = moved.contains(j)
+            changes.append(change)
         }
         flushRemoved(before: old.count)
         return changes
@@ -101,10 +158,12 @@ public enum SegmentMatcher {
         if normalize(old.sourceText) == normalize(new.sourceText) {
             status = sameTarget ? .unchanged : .targetChanged
         } else if plain(old.sourceText) == plain(new.sourceText) {
+            // A new link target or emphasis the translation did not follow is out of date too.
             status = .markupOnly
+            stale = sameTarget
         } else {
             status = .sourceChanged
-            similarity = WordDiff.similarity(plain(old.sourceText), plain(new.sourceText))
+            similarity = self.similarity(plain(old.sourceText), plain(new.sourceText))
             stale = sameTarget
         }
         return SegmentChange(

@@ -5,7 +5,10 @@ import DocGenCore
 /// markup (bold, italic, code, links and their targets), its numbers and code spans, must not be
 /// missing or a copy of the English, and French text must space its punctuation.
 ///
-/// Findings are `Diagnostic`s with stable identifiers (`docgen.qa.*`) at the segment's location.
+/// Findings are `Diagnostic`s with stable identifiers (`docgen.qa.*`) at the segment's location,
+/// worded in the page's language (French for French articles, English otherwise). Numbers are
+/// compared as a reader reads them (`NumberCheck`), punctuation after entities are decoded, and
+/// product names that stay in English are not "untranslated".
 public enum TranslationChecker {
     /// Every identifier the checker can report, for documentation and per-article counts.
     public static let identifiers = [
@@ -15,76 +18,67 @@ public enum TranslationChecker {
         "docgen.qa.french-spacing",
     ]
 
-    /// The findings of one article, in segment order.
+    /// The findings of one article, in segment order, for its `ms.contentlocale` (French when unset).
     public static func check(_ article: Article) -> [Diagnostic] {
-        let french = (article.frontMatter.contentLocale ?? "fr").lowercased().hasPrefix("fr")
-        return article.segments.flatMap { check($0, french: french) }
+        let locale = (article.frontMatter.contentLocale ?? "fr-fr").lowercased()
+        return article.segments.flatMap { check($0, locale: locale) }
     }
 
-    /// The findings of one segment; `french` turns on the French punctuation check.
+    /// The findings of one segment; `french` turns on the French punctuation check and French messages.
     public static func check(_ segment: Segment, french: Bool = true) -> [Diagnostic] {
+        check(segment, locale: french ? "fr-fr" : "en-us")
+    }
+
+    /// The findings of one segment translated into `locale` (`fr-fr`, `ja-jp`…): numbers are read
+    /// in its conventions, messages are in French for French, and French locales get the
+    /// punctuation check.
+    public static func check(_ segment: Segment, locale: String) -> [Diagnostic] {
+        let french = locale.hasPrefix("fr")
         let source = InlineMarkupParser.parse(segment.sourceText)
         let target = InlineMarkupParser.parse(segment.targetText)
         let at = segment.location
         let id = segment.id
         var findings: [Diagnostic] = []
-        func warn(_ identifier: String, _ summary: String, fix: String? = nil) {
-            findings.append(.warning(identifier, at: at, "segment \(id): \(summary)", fix: fix))
+        func warn(_ identifier: String, _ message: QAMessage) {
+            let text = message.text(french: french)
+            findings.append(.warning(identifier, at: at, "segment \(id): \(text.summary)", fix: text.fix))
         }
 
         if segment.targetText.allSatisfy(\.isWhitespace), !segment.sourceText.allSatisfy(\.isWhitespace) {
-            warn("docgen.qa.untranslated", "the translation is empty", fix: "translate the English text")
+            warn("docgen.qa.untranslated", .untranslated)
             return findings
         }
-        if segment.targetText == segment.sourceText, wordCount(source.plainText) >= 3 {
-            warn(
-                "docgen.qa.identical-to-source", "the translation is the English text",
-                fix: "translate it, or confirm that it must stay in English")
+        if segment.targetText == segment.sourceText, wordCount(source.plainText) >= 3,
+            !ProductName.looksLikeName(source.plainText)
+        {
+            warn("docgen.qa.identical-to-source", .identical)
         }
-        for (kind, identifier, name) in [
-            (InlineMarkup.CodeKind.bold, "docgen.qa.bold-mismatch", "bold"),
-            (.italic, "docgen.qa.italic-mismatch", "italic"),
+        for (kind, identifier) in [
+            (InlineMarkup.CodeKind.bold, "docgen.qa.bold-mismatch"), (.italic, "docgen.qa.italic-mismatch"),
         ] {
             let (s, t) = (openCount(source, kind), openCount(target, kind))
-            if s != t { warn(identifier, "\(s) \(name) span(s) in the English, \(t) in the translation") }
+            if s != t { warn(identifier, .emphasis(kind == .bold, s, t)) }
         }
         let sourceCode = source.codes.filter { $0.kind == .code }.map(\.data).sorted()
         let targetCode = target.codes.filter { $0.kind == .code }.map(\.data).sorted()
-        if sourceCode != targetCode {
-            warn(
-                "docgen.qa.code-mismatch",
-                "code spans differ: \(sourceCode.joined(separator: " ")) ≠ \(targetCode.joined(separator: " "))",
-                fix: "copy code spans from the English unchanged")
-        }
+        if sourceCode != targetCode { warn("docgen.qa.code-mismatch", .code(sourceCode, targetCode)) }
         let sourceLinks = linkTargets(source)
         let targetLinks = linkTargets(target)
         if sourceLinks.count != targetLinks.count {
-            warn(
-                "docgen.qa.link-mismatch",
-                "\(sourceLinks.count) link(s) in the English, \(targetLinks.count) in the translation")
+            warn("docgen.qa.link-mismatch", .linkCount(sourceLinks.count, targetLinks.count))
         } else if sourceLinks.sorted() != targetLinks.sorted() {
-            warn(
-                "docgen.qa.link-target-mismatch",
-                "links point elsewhere: \(sourceLinks.joined(separator: " ")) ≠ \(targetLinks.joined(separator: " "))",
-                fix: "use the English link targets")
+            warn("docgen.qa.link-target-mismatch", .linkTargets(sourceLinks, targetLinks))
         }
-        for (side, text) in [("translation", segment.targetText), ("English", segment.sourceText)]
-        where hasBrokenLink(text) {
-            warn(
-                "docgen.qa.broken-link", "the \(side) has '] (': a space breaks the link",
-                fix: "remove the space between ']' and '('")
+        for (english, text) in [(false, segment.targetText), (true, segment.sourceText)] where hasBrokenLink(text) {
+            warn("docgen.qa.broken-link", .brokenLink(english: english))
         }
-        let sourceNumbers = numbers(source.plainText)
-        let targetNumbers = numbers(target.plainText)
-        if sourceNumbers != targetNumbers {
-            warn(
-                "docgen.qa.number-mismatch",
-                "numbers differ: \(sourceNumbers.joined(separator: " ")) ≠ \(targetNumbers.joined(separator: " "))")
+        if let difference = NumberCheck.mismatch(
+            source: source.plainText, target: target.plainText, targetLocale: locale)
+        {
+            warn("docgen.qa.number-mismatch", .numbers(difference.missing, difference.extra))
         }
-        if french, let bad = frenchSpacingProblem(target.plainText) {
-            warn(
-                "docgen.qa.french-spacing", "no space before '\(bad)' (French typography)",
-                fix: "put a no-break space (U+00A0 or U+202F) before : ; ! ? and inside « »")
+        if french, let bad = frenchSpacingProblem(MarkdownText.decode(target.plainText)) {
+            warn("docgen.qa.french-spacing", .frenchSpacing(bad))
         }
         return findings
     }

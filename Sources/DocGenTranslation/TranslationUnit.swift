@@ -1,8 +1,14 @@
 import DocGenContent
 import DocGenCore
 
-/// How far along a translation is, taken from the article's translation type.
+/// How far along a translation is: taken from the text itself (empty, stale) and, for the
+/// rest, from the article's translation type.
 public enum TranslationState: String, Hashable, Sendable, Codable {
+    /// The target is empty: nothing to review, everything to translate.
+    case initial
+    /// The English changed since the translation was made (`export --since`): review it against
+    /// the previous English.
+    case stale
     /// Machine translation (`ms.translationtype: MT`): a translator should review it.
     case needsReview = "needs-review"
     /// Human translation (`HT`): translated and approved.
@@ -16,6 +22,14 @@ public enum TranslationState: String, Hashable, Sendable, Codable {
         case .machine: self = .needsReview
         case .human: self = .approved
         case nil: self = .translated
+        }
+    }
+
+    /// Whether a translator should look at the unit before it counts as done.
+    public var needsWork: Bool {
+        switch self {
+        case .initial, .stale, .needsReview: true
+        case .approved, .translated: false
         }
     }
 }
@@ -35,12 +49,18 @@ public struct TranslationUnit: Hashable, Sendable {
     public var state: TranslationState
     /// Where the segment starts in the article.
     public var location: SourceLocation
+    /// The headings, block and neighbours of the segment, for the translator.
+    public var context: UnitContext?
+    /// The English the translation was made from, when it has changed since (state `stale`).
+    public var previousSourceText: String?
 
     /// Creates a unit.
     public init(
         key: String, segmentID: String, sourceText: String, targetText: String, state: TranslationState,
-        location: SourceLocation
+        location: SourceLocation, context: UnitContext? = nil, previousSourceText: String? = nil
     ) {
+        self.context = context
+        self.previousSourceText = previousSourceText
         self.key = key
         self.segmentID = segmentID
         self.sourceText = sourceText
@@ -70,17 +90,25 @@ public struct TranslationDocument: Hashable, Sendable {
         self.units = units
     }
 
-    /// The document of an article's segments.
-    public init(article: Article) {
+    /// The document of an article's segments. `previousSources` maps a segment index to the English
+    /// its translation was made from, for segments whose English changed since (they are `stale`).
+    public init(article: Article, previousSources: [Int: String] = [:]) {
         let state = TranslationState(article.frontMatter.translationType)
-        let keys = Self.keys(for: article.segments)
+        let segments = article.segments  // computed from the pieces: read it once
+        let keys = Self.keys(for: segments)
+        let contexts = UnitContext.contexts(for: article)
         self.init(
             articlePath: article.path, sourceLanguage: "en-US",
             targetLanguage: Self.languageTag(article.frontMatter.contentLocale) ?? "fr-FR",
-            units: zip(article.segments, keys).map { segment, key in
-                TranslationUnit(
-                    key: key, segmentID: segment.id, sourceText: segment.sourceText, targetText: segment.targetText,
-                    state: state, location: segment.location)
+            units: segments.indices.map { index in
+                let segment = segments[index]
+                let previous = previousSources[index]
+                let unitState: TranslationState =
+                    segment.targetText.allSatisfy(\.isWhitespace) ? .initial : previous != nil ? .stale : state
+                return TranslationUnit(
+                    key: keys[index], segmentID: segment.id, sourceText: segment.sourceText,
+                    targetText: segment.targetText, state: unitState, location: segment.location,
+                    context: index < contexts.count ? contexts[index] : nil, previousSourceText: previous)
             })
     }
 

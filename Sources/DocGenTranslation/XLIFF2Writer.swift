@@ -3,13 +3,17 @@
 /// import can put it back byte for byte.
 enum XLIFF2Writer {
     static let namespace = "urn:oasis:names:tc:xliff:document:2.0"
+    /// The namespace of `docgen:text="decoded"`: the text between codes has its entities and
+    /// escapes decoded, so the import encodes it back.
+    static let decodedTextNamespace = "urn:docgen:translation"
 
     static func write(_ document: TranslationDocument) -> String {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <xliff xmlns="\(namespace)" version="2.0" srcLang="\(XMLText.attribute(document.sourceLanguage))" \
             trgLang="\(XMLText.attribute(document.targetLanguage))">
-              <file id="f1" original="\(XMLText.attribute(document.articlePath))">
+              <file id="f1" original="\(XMLText.attribute(document.articlePath))" \
+            xmlns:docgen="\(decodedTextNamespace)" docgen:text="decoded">
 
             """
         for unit in document.units { out += self.unit(unit, path: document.articlePath) }
@@ -19,12 +23,25 @@ enum XLIFF2Writer {
 
     private static func unit(_ unit: TranslationUnit, path: String) -> String {
         var data = DataTable()
-        let source = inline(InlineMarkupParser.parse(unit.sourceText), data: &data)
-        let target = inline(InlineMarkupParser.parse(unit.targetText), data: &data)
+        let numbered = CodeCorrespondence.number(
+            source: InlineMarkupParser.parse(unit.sourceText), target: InlineMarkupParser.parse(unit.targetText))
+        let source = inline(numbered.source, data: &data)
+        let target = inline(numbered.target, data: &data)
         var out = "    <unit id=\"\(XMLText.attribute(unit.key))\" xml:space=\"preserve\">\n"
+        if let previous = unit.previousSourceText {
+            // The English the translation was made from, as a match the CAT tool shows beside it.
+            out += "      <mtc:matches xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\">\n"
+            out += "        <mtc:match ref=\"#s1\" type=\"other\" subType=\"docgen:previous-source\">\n"
+            out += "          <source>\(XMLText.content(previous))</source>\n"
+            out += "          <target>\(XMLText.content(unit.targetText))</target>\n"
+            out += "        </mtc:match>\n      </mtc:matches>\n"
+        }
         out += "      <notes>\n"
         out += "        <note category=\"location\">\(XMLText.content(unit.location.description))</note>\n"
         out += "        <note category=\"segment-id\">\(XMLText.content(unit.segmentID))</note>\n"
+        for (category, text) in unit.context?.noteLines ?? [] {
+            out += "        <note category=\"\(category)\">\(XMLText.content(text))</note>\n"
+        }
         out += "      </notes>\n"
         if !data.entries.isEmpty {
             out += "      <originalData>\n"
@@ -33,7 +50,9 @@ enum XLIFF2Writer {
             }
             out += "      </originalData>\n"
         }
-        out += "      <segment state=\"\(state(unit.state))\">\n"
+        let subState = unit.state == .stale ? " subState=\"docgen:stale\"" : ""
+        let segmentID = unit.previousSourceText == nil ? "" : " id=\"s1\""
+        out += "      <segment\(segmentID) state=\"\(state(unit.state))\"\(subState)>\n"
         out += "        <source>\(source)</source>\n"
         out += "        <target>\(target)</target>\n"
         out += "      </segment>\n    </unit>\n"
@@ -42,7 +61,8 @@ enum XLIFF2Writer {
 
     static func state(_ state: TranslationState) -> String {
         switch state {
-        case .needsReview, .translated: "translated"
+        case .initial: "initial"
+        case .needsReview, .translated, .stale: "translated"
         case .approved: "final"
         }
     }
@@ -65,7 +85,7 @@ enum XLIFF2Writer {
         for part in markup.parts {
             switch part {
             case .text(let text):
-                out += XMLText.content(text)
+                out += XMLText.content(MarkdownText.decode(text))
             case .standalone(let id, let kind, let markdown):
                 out += "<ph id=\"\(id)\" dataRef=\"\(data.reference(markdown))\"\(typeAttributes(kind))/>"
             case .open(let id, let kind, let markdown):

@@ -10,7 +10,9 @@ enum XMLText {
     static func attribute(_ text: String) -> String { escape(text, attribute: true) }
 
     private static func escape(_ text: String, attribute: Bool) -> String {
-        guard text.contains(where: { "&<>\"\r\n\t".contains($0) }) else { return text }
+        // Scan bytes: most texts need no escaping, and this runs for every text of an export.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x0E })
+        else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {

@@ -218,8 +218,13 @@ def test_diff_between_real_revisions_matches_independent_count(history, steps):
     new, old = revisions[0], revisions[steps]
     result = run("diff", "--git", old, new, "--content", "partner-center", "--format", "json", cwd=history, check=False)
     assert result.returncode == 1, result.stderr
-    changes = [json.loads(line) for line in result.stdout.splitlines()]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    summary_record = records[-1]["summary"]
+    changes = records[:-1]
     counts = collections.Counter(c["status"] for c in changes)
+    # Every segment is in the output, unchanged ones included, and the summary counts them.
+    for status, number in counts.items():
+        assert summary_record[status] == number, status
 
     before, after = segments_at(history, old), segments_at(history, new)
     old_total = sum(map(len, before.values()))
@@ -231,17 +236,25 @@ def test_diff_between_real_revisions_matches_independent_count(history, steps):
     )
     summary = result.stderr.strip().splitlines()[-1]
     unchanged = int(summary.split(" unchanged")[0])
+    assert unchanged == counts["unchanged"]
     paired_exact = unchanged + counts["target-changed"]
     print(f"\n{old[:7]}..{new[:7]}: docgen {summary}; python: {old_total} old, {new_total} new, {exact} same English")
     # Every old segment is paired or removed, every new one paired or added.
     paired = paired_exact + counts["source-changed"] + counts["markup-only"]
     assert paired + counts["removed"] == old_total
     assert paired + counts["added"] == new_total
-    # docgen keeps order (a common subsequence), so it can pair at most the multiset intersection.
-    assert paired_exact <= exact
-    assert paired_exact >= exact * 0.99
-    # Stale flags only on source changes whose translation stayed.
+    assert summary_record["old"] == old_total and summary_record["new"] == new_total
+    # Moves included, docgen pairs exactly the multiset intersection of the English per article.
+    assert paired_exact == exact
+    # No English sentence is both removed and added in one article: that would be a missed move.
+    for article in {c["article"] for c in changes}:
+        removed = {normalize(c["oldSource"]) for c in changes if c["article"] == article and c["status"] == "removed"}
+        added = {normalize(c["newSource"]) for c in changes if c["article"] == article and c["status"] == "added"}
+        assert not (removed & added), (article, removed & added)
+    # Stale flags only on English changes (words or markup) whose translation stayed.
     for change in changes:
         if change["stale"]:
-            assert change["status"] == "source-changed"
+            assert change["status"] in ("source-changed", "markup-only")
             assert normalize(change["oldTarget"]) == normalize(change["newTarget"])
+        if change["moved"]:
+            assert change["status"] in ("unchanged", "target-changed")
