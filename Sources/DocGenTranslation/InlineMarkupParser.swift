@@ -15,7 +15,12 @@ public enum InlineMarkupParser {
     /// Parses one segment half.
     public static func parse(_ markdown: String) -> InlineMarkup {
         let whole = InlineMarkup(parts: markdown.isEmpty ? [] : [.text(markdown)])
-        guard markdown.contains(where: { "*_~`[<!".contains($0) }) else { return whole }
+        // Only these bytes can start markup; checked on bytes, as most sentences have none.
+        guard
+            markdown.utf8.contains(where: {
+                $0 == 0x2A || $0 == 0x5F || $0 == 0x7E || $0 == 0x60 || $0 == 0x5B || $0 == 0x3C || $0 == 0x21
+            })
+        else { return whole }
         let wrapped = wrapperOpen + markdown + wrapperClose
         let bytes = Array(wrapped.utf8)
         let tree = CMark.parse(wrapped)

@@ -15,6 +15,9 @@ enum NumberCheck {
     static func mismatch(source: String, target: String, targetLocale: String) -> (
         missing: [String], extra: [String]
     )? {
+        // Without a digit on either side there is no number to compare (month names and spelled
+        // numbers only ever excuse a digit of the other side).
+        guard mayHoldDigits(source) || mayHoldDigits(target) else { return nil }
         let english = reading(source, convention: .english)
         let convention = Convention(locale: targetLocale)
         var best: (missing: [String], extra: [String])?
@@ -36,6 +39,20 @@ enum NumberCheck {
             if best == nil || found.0.count + found.1.count < best!.missing.count + best!.extra.count { best = found }
         }
         return best
+    }
+
+    /// Whether a text has an ASCII or full-width digit, or a character reference that may be one.
+    static func mayHoldDigits(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if byte == 0x23 && previous == 0x26 { return true }  // "&#"
+            if beforePrevious == 0xEF && previous == 0xBC && byte >= 0x90 && byte <= 0x99 { return true }  // U+FF10…FF19
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// How a language writes numbers.

@@ -114,6 +114,10 @@ public enum TranslationChecker {
 
     /// The first `: ; ! ?` or `»` glued to the word before it, ignoring URLs, times and smileys.
     static func frenchSpacingProblem(_ text: String) -> Character? {
+        // Most sentences have none of these marks: answer from the bytes before making Characters.
+        guard text.utf8.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x21 || $0 == 0x3F || $0 == 0xBB }) else {
+            return nil
+        }
         let characters = Array(text)
         for (index, character) in characters.enumerated() where ":;!?»".contains(character) && index > 0 {
             let before = characters[index - 1]
