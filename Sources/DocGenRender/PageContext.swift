@@ -9,6 +9,16 @@ struct PageContext {
     let theme: Theme
     let paths: PagePaths
     let siteTitle: String
+    /// Each language's interface strings, merged once (not per page).
+    let strings: [String: ContextObject]
+
+    init(theme: Theme, paths: PagePaths, siteTitle: String) {
+        self.theme = theme
+        self.paths = paths
+        self.siteTitle = siteTitle
+        self.strings = Dictionary(
+            paths.languages.map { ($0.code, ContextObject(theme.strings(for: $0))) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// The keys shared by every page at `outputPath` in `language`.
     func base(outputPath: String, language: Language, kind: String, title: String) -> [String: Any] {
@@ -16,7 +26,7 @@ struct PageContext {
         let other = paths.languages.first { $0 != language } ?? language
         return [
             "lang": language.code,
-            "strings": theme.strings(for: language),
+            "strings": strings[language.code] ?? ContextObject(theme.strings(for: language)),
             "site": [
                 "title": siteTitle,
                 "homeURL": SitePath.relativeURL(from: outputPath, to: paths.home(in: language)),

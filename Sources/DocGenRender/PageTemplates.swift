@@ -37,14 +37,45 @@ public struct PageTemplates: Sendable {
 
     /// Renders `template` with `context`, then the layout around it; `nil` if a template is missing.
     public func renderPage(_ template: String, context: [String: Any]) -> String? {
-        guard let body = library.render(context, withTemplate: template) else { return nil }
-        var full = context
-        full["body"] = body
-        return library.render(full, withTemplate: "layout")
+        let object = ContextObject.make(context)
+        guard let body = library.render(object, withTemplate: template) else { return nil }
+        object.values["body"] = body
+        return library.render(object, withTemplate: "layout")
     }
 
     /// Renders one template on its own (the root language chooser has no layout).
     public func render(_ template: String, context: [String: Any]) -> String? {
-        library.render(context, withTemplate: template)
+        library.render(ContextObject.make(context), withTemplate: template)
+    }
+}
+
+/// A page's Mustache data as objects of one final class rather than `[String: Any]`.
+///
+/// swift-mustache looks every name up by casting the value in scope to its `MustacheParent`
+/// protocol; for a dictionary that is a conditional conformance (`Key == String`) which the Swift
+/// runtime checks anew on each cast, and it was the largest cost of rendering a page. A final
+/// class conforms without conditions, so each lookup is one cheap cast. The data and the
+/// templates' meaning are unchanged.
+final class ContextObject: MustacheParent, @unchecked Sendable {
+    var values: [String: Any]
+
+    init(_ values: [String: Any]) { self.values = values }
+
+    func child(named name: String) -> Any? { values[name] }
+
+    /// The same data with every nested dictionary (also inside arrays) made an object.
+    static func make(_ dictionary: [String: Any]) -> ContextObject {
+        ContextObject(dictionary.mapValues(convert))
+    }
+
+    private static func convert(_ value: Any) -> Any {
+        switch value {
+        case let object as ContextObject: return object
+        case let dictionary as [String: Any]: return make(dictionary)
+        case let strings as [String: String]: return ContextObject(strings)
+        case let array as [[String: Any]]: return array.map(make)
+        case let array as [Any]: return array.map(convert)
+        default: return value
+        }
     }
 }

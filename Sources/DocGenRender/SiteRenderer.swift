@@ -65,6 +65,7 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.paths = paths
         self.settings = settings
+        self.contexts = PageContext(theme: theme, paths: paths, siteTitle: settings.title)
         self.furniture = Furniture(
             index: NavigationIndex(navigation), paths: paths, theme: theme, titles: titles,
             rootLinkBase: settings.rootLinkBase)
@@ -73,7 +74,7 @@ public struct SiteRenderer: Sendable {
     /// The site's name.
     public var siteTitle: String { settings.title }
 
-    var contexts: PageContext { PageContext(theme: theme, paths: paths, siteTitle: settings.title) }
+    let contexts: PageContext
 
     /// Both language pages of one compiled article, and its translator view.
     public func renderArticle(_ compiled: CompiledArticle) -> RenderedArticle {
