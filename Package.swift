@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "DocGenCommandLine",
             dependencies: [
-                "DocGenCore", "DocGenSite", "DocGenFlowchart", "DocGenTranslation",
+                "DocGenCore", "DocGenContent", "DocGenSite", "DocGenFlowchart", "DocGenTranslation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
