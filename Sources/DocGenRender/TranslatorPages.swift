@@ -57,6 +57,8 @@ extension SiteRenderer {
                 "sourceLang": paths.sourceLanguage.code,
                 "robotsNoIndex": true, "flaggedCount": rows.filter { !$0.flags.isEmpty }.count,
                 "staleCount": rows.filter(\.isStale).count, "hasStale": rows.contains(where: \.isStale),
+                "targetColumnLabel": countLabel("columnTranslationIn", of: language, in: language),
+                "sourceColumnLabel": countLabel("columnOriginalIn", of: paths.sourceLanguage, in: language),
             ], into: &context)
         return templates.renderPage("translation", context: context).map { OutputFile(path: outputPath, text: $0) }
     }
@@ -77,7 +79,7 @@ extension SiteRenderer {
         theme.strings(for: reader)["language." + language.code] ?? language.code
     }
 
-    /// A coverage column's label: `key`'s text with `{language}` replaced by a language's name.
+    /// A column label naming a language: `key`'s text with `{language}` replaced by its name.
     func countLabel(_ key: String, of language: Language, in reader: Language) -> String {
         theme.string(key, reader).replacingOccurrences(of: "{language}", with: languageName(language, in: reader))
     }

@@ -51,6 +51,11 @@ import Testing
         #expect(coverage.contains("<th scope=\"col\" data-sort-type=\"number\">Mots (français)</th>"))
     }
 
+    @Test func theTranslatorViewNamesItsColumnsLanguages() {
+        let view = page("fr/everything.translation.html")
+        #expect(view.contains("<th scope=\"col\">Traduction (français)</th><th scope=\"col\">Original (anglais)</th>"))
+    }
+
     @Test func aJapaneseSiteCountsCharactersAndNamesItsLanguages() throws {
         let (theme, _) = try ThemeLoader.load(root: TestSupport.templates)
         let (templates, _) = PageTemplates.compile(theme)
