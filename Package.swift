@@ -80,7 +80,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DocGenSiteTests",
-            dependencies: ["DocGenSite", "DocGenRender", "DocGenCompile", "DocGenContent", "DocGenCore"],
+            dependencies: [
+                "DocGenSite", "DocGenRender", "DocGenCompile", "DocGenContent", "DocGenCore", "DocGenTranslation",
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

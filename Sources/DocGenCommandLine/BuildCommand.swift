@@ -24,6 +24,7 @@ struct BuildCommand: ParsableCommand {
             Examples:
               docgen build
               docgen build --content ../docs/fr-fr --output /tmp/site --strict
+              docgen build --since v2.0      # mark what changed in the English since tag v2.0
             """)
 
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "DIR"))
@@ -58,11 +59,18 @@ struct BuildCommand: ParsableCommand {
             valueName: "N"))
     var jobs: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A git revision of the content's repository that translators last worked from (overrides docgen.yml 'baseline'). Segments whose English changed since then while their translation did not are counted on the coverage page and marked on the translator views and French pages.",
+            valueName: "REV"))
+    var since: String?
+
     func run() throws {
         let options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
             templates: TemplateLocator.locate(explicit: templates), force: force,
-            workers: jobs.map { max(1, $0) })
+            workers: jobs.map { max(1, $0) }, since: since)
         let report: BuildReport
         do {
             report = try SiteBuilder.build(options)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocGenCore
+import DocGenSite
 import DocGenTranslation
 import Foundation
 

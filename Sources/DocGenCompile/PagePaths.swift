@@ -31,6 +31,9 @@ public struct PagePaths: Sendable {
     /// The home page of a language.
     public func home(in language: Language) -> String { language.code + "/index.html" }
 
+    /// The translation coverage page (in the target language only).
+    public var coverage: String { targetLanguage.code + "/coverage.html" }
+
     /// Where a resource (an image) of the content folder is copied.
     public func resource(_ contentPath: String) -> String { contentPath }
 

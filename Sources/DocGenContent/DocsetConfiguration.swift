@@ -39,6 +39,11 @@ public struct DocsetConfiguration: Sendable {
     /// Where root-relative links such as `/azure/…` point (docgen.yml `rootLinkBase`),
     /// for example `https://docs.microsoft.com/fr-fr`.
     public var rootLinkBase: String?
+    /// The git revision translators last worked from (docgen.yml `baseline`): a build marks the
+    /// segments whose English changed since then while their translation did not.
+    public var baseline: String?
+    /// Where `baseline` is written in docgen.yml, for diagnostics about it.
+    public var baselineLocation: SourceLocation?
 
     /// An empty configuration.
     public init() {}
@@ -97,7 +102,7 @@ public struct DocsetConfiguration: Sendable {
     private mutating func readDocgen(_ file: SourceFile, diagnostics: inout [Diagnostic]) {
         do {
             let values = try YAMLDecoder().decode([String: String].self, from: file.text)
-            let known: Set<String> = ["title", "baseURL", "language", "repositoryURL", "rootLinkBase"]
+            let known: Set<String> = ["title", "baseURL", "language", "repositoryURL", "rootLinkBase", "baseline"]
             for key in values.keys.sorted() where !known.contains(key) {
                 diagnostics.append(
                     .warning(
@@ -110,6 +115,13 @@ public struct DocsetConfiguration: Sendable {
             targetLanguage = values["language"]
             repositoryURL = values["repositoryURL"]
             rootLinkBase = values["rootLinkBase"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            baseline = values["baseline"].flatMap { $0.isEmpty ? nil : $0 }
+            if baseline != nil {
+                let line = file.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                    $0.hasPrefix("baseline:")
+                }
+                baselineLocation = SourceLocation(path: file.path, line: (line ?? 0) + 1)
+            }
         } catch {
             diagnostics.append(
                 .error(

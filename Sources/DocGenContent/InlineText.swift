@@ -89,6 +89,30 @@ public enum InlineText {
         return count
     }
 
+    /// How many letters and digits a line of inline Markdown shows a reader, not counting HTML
+    /// tags, link destinations and white space: the measure of text in Chinese or Japanese,
+    /// which do not separate words with spaces.
+    public static func characterCount(_ markdown: String) -> Int {
+        var count = 0
+        var skipUntil: Unicode.Scalar?
+        var previous: Unicode.Scalar = " "
+        for scalar in markdown.unicodeScalars {
+            defer { previous = scalar }
+            if let end = skipUntil {
+                if scalar == end { skipUntil = nil }
+                continue
+            }
+            if scalar == "<" {
+                skipUntil = ">"
+            } else if scalar == "(", previous == "]" {
+                skipUntil = ")"
+            } else if scalar.isWordCharacter {
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// Decodes the character references that appear in titles (`&amp;`, `&#39;`, `&#x2019;`).
     public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }

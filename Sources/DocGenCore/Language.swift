@@ -17,6 +17,10 @@ public struct Language: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public var description: String { code }
 
+    /// Chinese and Japanese: written without spaces between words, so their text is measured in
+    /// characters rather than words (Korean separates words with spaces and is counted in words).
+    public var countsCharacters: Bool { code == "zh" || code == "ja" }
+
     public static func < (lhs: Language, rhs: Language) -> Bool { lhs.code < rhs.code }
 }
 

@@ -18,6 +18,12 @@ public struct HTMLRenderContext {
     public var headingIDs: [String]
     /// The visible title of each alert kind, in the page's language.
     public var alertTitles: [DocFXAlert: String]
+    /// Segments to mark: id → a class added to the segment's `<span>` (for example `seg-stale`).
+    public var segmentMarks: [String: String]
+    /// HTML to write after the paragraph, heading or table cell holding marked segments (after
+    /// `</p>` or `</hN>`, inside the cell or tight list item), given their ids in order: where a
+    /// block-level note may stand, since a segment is inline text.
+    public var noteAfterBlock: (_ markedSegments: [String]) -> String
 
     /// Creates a context; by default links and images are kept as written.
     public init(
@@ -27,8 +33,12 @@ public struct HTMLRenderContext {
         replaceImage: @escaping (String, String, TextPosition) -> String? = { _, _, _ in nil },
         renderEmbed: @escaping (String, String?, String) -> String = { _, _, _ in "" },
         headingIDs: [String] = [],
-        alertTitles: [DocFXAlert: String] = [:]
+        alertTitles: [DocFXAlert: String] = [:],
+        segmentMarks: [String: String] = [:],
+        noteAfterBlock: @escaping ([String]) -> String = { _ in "" }
     ) {
+        self.segmentMarks = segmentMarks
+        self.noteAfterBlock = noteAfterBlock
         self.resolveLink = resolveLink
         self.resolveImage = resolveImage
         self.reportSuspiciousText = reportSuspiciousText
@@ -46,6 +56,8 @@ public struct HTMLRenderer {
     private var output = ""
     private var headingIndex = 0
     private var segmentHTML: [(id: String, html: String)] = []
+    /// Marked segments rendered since the last block end, waiting for their note.
+    private var pendingMarks: [String] = []
 
     /// Renders a whole document.
     public static func render(_ document: MarkdownNode, context: HTMLRenderContext) -> String {
@@ -60,6 +72,7 @@ public struct HTMLRenderer {
         var renderer = HTMLRenderer(context: context)
         renderer.output.reserveCapacity(4096)
         renderer.renderChildren(of: document, tight: false)
+        renderer.writeNotes()
         return (renderer.output, renderer.segmentHTML)
     }
 
@@ -97,10 +110,12 @@ public struct HTMLRenderer {
             } else if tight {
                 renderChildren(of: node, tight: false)
                 output += "\n"
+                writeNotes()
             } else {
                 output += "<p>"
                 renderChildren(of: node, tight: false)
                 output += "</p>\n"
+                writeNotes()
             }
         case .heading(let level): renderHeading(node, level: level)
         case .thematicBreak: output += "<hr>\n"
@@ -116,7 +131,12 @@ public struct HTMLRenderer {
         case .code(let code): output += "<code>\(HTMLEscaping.escape(code))</code>"
         case .htmlInline(let html): output += HTMLEscaping.filterTags(html)
         case .segment(let id):
-            output += "<span class=\"seg\" data-seg=\"\(HTMLEscaping.escape(id))\">"
+            if let mark = context.segmentMarks[id] {
+                output += "<span class=\"seg \(HTMLEscaping.escape(mark))\" data-seg=\"\(HTMLEscaping.escape(id))\">"
+                pendingMarks.append(id)
+            } else {
+                output += "<span class=\"seg\" data-seg=\"\(HTMLEscaping.escape(id))\">"
+            }
             let start = output.utf8.count
             renderChildren(of: node, tight: tight)
             segmentHTML.append((id, String(decoding: output.utf8.dropFirst(start), as: UTF8.self)))
@@ -157,6 +177,13 @@ public struct HTMLRenderer {
         case .embed(let name, let fallback): return context.renderEmbed(name, fallback, meaningful[0].plainText)
         default: return nil
         }
+    }
+
+    /// Writes the note of the marked segments met since the last block end, if any.
+    private mutating func writeNotes() {
+        guard !pendingMarks.isEmpty else { return }
+        output += context.noteAfterBlock(pendingMarks)
+        pendingMarks = []
     }
 
     private mutating func wrap(_ tag: String, _ node: MarkdownNode) {
@@ -207,6 +234,7 @@ public struct HTMLRenderer {
             output += "<a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
         }
         output += "</h\(level)>\n"
+        writeNotes()
     }
 
     private mutating func renderTable(_ node: MarkdownNode, alignments: [MarkdownNode.TableAlignment]) {
@@ -232,6 +260,7 @@ public struct HTMLRenderer {
                 }
                 output += "<\(tag)\(alignment)>"
                 renderChildren(of: cell, tight: false)
+                writeNotes()
                 output += "</\(tag)>"
             }
             output += "</tr>\n"

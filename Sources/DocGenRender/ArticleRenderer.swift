@@ -31,8 +31,12 @@ public struct ArticleRenderer: Sendable {
         self.paths = paths
     }
 
-    /// The HTML of one compiled body of the article at `articlePath`.
-    public func render(_ body: CompiledBody, articlePath: String) -> RenderedBody {
+    /// The HTML of one compiled body of the article at `articlePath`. `staleSource` maps the ids
+    /// of stale segments to their current English HTML: each is marked `seg-stale`, and the block
+    /// holding it is followed by a note that shows that English on request.
+    public func render(_ body: CompiledBody, articlePath: String, staleSource: [String: String] = [:])
+        -> RenderedBody
+    {
         let language = paths.language(for: body.side)
         var alertTitles: [DocFXAlert: String] = [:]
         for alert in DocFXAlert.allCases {
@@ -44,9 +48,22 @@ public struct ArticleRenderer: Sendable {
                 flowHTML(name: name, fallback: fallback, alt: alt, language: language, pagePath: pagePath)
             },
             headingIDs: body.headings.map(\.id),
-            alertTitles: alertTitles)
+            alertTitles: alertTitles,
+            segmentMarks: staleSource.mapValues { _ in "seg-stale" },
+            noteAfterBlock: { ids in staleNote(ids.compactMap { staleSource[$0] }, language: language) })
         let (html, segments) = HTMLRenderer.renderWithSegments(body.root, context: context)
         return RenderedBody(html: html, headings: body.headings, segments: segments)
+    }
+
+    /// The reader's note after a block whose translation is out of date: a disclosure (no script
+    /// needed) whose summary says the English changed and whose content is the current English.
+    private func staleNote(_ sources: [String], language: Language) -> String {
+        let summary = HTMLEscaping.escape(theme.string("staleNote", language))
+        let show = HTMLEscaping.escape(theme.string("staleShowSource", language))
+        let english = sources.map { "<p class=\"stale-source\" lang=\"\(paths.sourceLanguage.code)\">\($0)</p>" }
+        return
+            "<details class=\"stale-note\"><summary><span class=\"stale-label\">\(summary)</span> \(show)</summary>"
+            + english.joined() + "</details>\n"
     }
 
     /// The flowchart that stands for an image, with the image kept below it when the file exists.

@@ -24,14 +24,20 @@ struct PageContext {
     func base(outputPath: String, language: Language, kind: String, title: String) -> [String: Any] {
         let root = SitePath.relativeURL(from: outputPath, to: "index.html").dropLast("index.html".count)
         let other = paths.languages.first { $0 != language } ?? language
+        var site: [String: Any] = [
+            "title": siteTitle,
+            "homeURL": SitePath.relativeURL(from: outputPath, to: paths.home(in: language)),
+            "rootURL": root.isEmpty ? "./" : String(root),
+        ]
+        // Every page links to the coverage page when the theme has one (footer, home pages).
+        if theme.templates["coverage"] != nil {
+            site["coverageURL"] = SitePath.relativeURL(from: outputPath, to: paths.coverage)
+            site["coverageLang"] = paths.targetLanguage.code
+        }
         return [
             "lang": language.code,
             "strings": strings[language.code] ?? ContextObject(theme.strings(for: language)),
-            "site": [
-                "title": siteTitle,
-                "homeURL": SitePath.relativeURL(from: outputPath, to: paths.home(in: language)),
-                "rootURL": root.isEmpty ? "./" : String(root),
-            ] as [String: Any],
+            "site": site,
             "root": String(root),
             "assets": String(root) + PagePaths.assetsFolder + "/",
             "page": [

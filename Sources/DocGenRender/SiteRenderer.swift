@@ -52,14 +52,17 @@ public struct SiteRenderer: Sendable {
     public let settings: SiteSettings
     /// Decision flows by name.
     public let flows: [String: Flow]
+    /// The segments whose translation is out of date (none without a baseline revision).
+    public let stale: StaleTranslations
     let furniture: Furniture
 
     /// Creates a renderer over the site's navigation; `titles` maps each page's content path to its titles.
     public init(
         theme: Theme, templates: PageTemplates, paths: PagePaths, settings: SiteSettings,
         navigation: Navigation = Navigation(roots: []), titles: [String: (target: String, source: String?)] = [:],
-        flows: [Flow] = []
+        flows: [Flow] = [], stale: StaleTranslations = .none
     ) {
+        self.stale = stale
         self.flows = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.theme = theme
         self.templates = templates
@@ -81,8 +84,15 @@ public struct SiteRenderer: Sendable {
         let article = compiled.article
         let bodyRenderer = ArticleRenderer(theme: theme, flows: flows, paths: paths)
         var bodies: [TextSide: RenderedBody] = [:]
-        for side in [TextSide.target, .source] {
-            if let body = compiled.body(side) { bodies[side] = bodyRenderer.render(body, articlePath: article.path) }
+        // The English first: a stale segment's note on the translated page shows its current English.
+        if let body = compiled.body(.source) { bodies[.source] = bodyRenderer.render(body, articlePath: article.path) }
+        let staleIDs = stale.segments(in: article.path)
+        var staleSource: [String: String] = [:]
+        if !staleIDs.isEmpty {
+            for (id, html) in bodies[.source]?.segments ?? [] where staleIDs[id] != nil { staleSource[id] = html }
+        }
+        if let body = compiled.body(.target) {
+            bodies[.target] = bodyRenderer.render(body, articlePath: article.path, staleSource: staleSource)
         }
         let sourceSegments = bodies[.source]?.segments ?? []
         var files: [OutputFile] = []
@@ -116,7 +126,7 @@ public struct SiteRenderer: Sendable {
         var coverage: CoverageReport.Entry?
         if article.kind == .markdown {
             let findings = TranslationChecker.check(article)
-            coverage = CoverageReport.entry(for: article, findings: findings)
+            coverage = coverageEntry(article, findings: findings)
             if let view = translatorView(article, bodies: bodies, findings: findings) { files.append(view) }
         }
         return RenderedArticle(

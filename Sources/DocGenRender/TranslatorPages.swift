@@ -3,9 +3,9 @@ import DocGenCore
 import DocGenMarkdown
 import DocGenTranslation
 
-/// The translators' pages: per article, a table of target | source by segment with its id and
-/// QA flags (next to the article page, so its links resolve the same way); for the docset, a
-/// coverage page (segments, words, MT or HT, stale and flagged per article).
+/// The translators' pages: per article, a table of target | source by segment with its id, QA
+/// flags and stale mark (next to the article page, so its links resolve the same way); for the
+/// docset, a coverage page (segments, words, MT or HT, stale and flagged per article and include).
 extension SiteRenderer {
     /// Where an article's translator view is written (`fr/a/b.translation.html`).
     func translatorViewPath(_ article: Article) -> String {
@@ -23,20 +23,27 @@ extension SiteRenderer {
         let targetHTML = Dictionary(target.segments.map { ($0.id, $0.html) }, uniquingKeysWith: { a, _ in a })
         let sourceHTML = Dictionary(source.segments.map { ($0.id, $0.html) }, uniquingKeysWith: { a, _ in a })
         // Rows are joined here rather than looped in Mustache: an article can have thousands.
-        let rows = TranslatorView.rows(for: article, findings: findings)
+        let rows = TranslatorView.rows(for: article, findings: findings, stale: stale.segments(in: article.path))
         let sourceLang = paths.sourceLanguage.code
+        let staleBadge = HTMLEscaping.escape(theme.string("staleBadge", language))
+        let previousLabel = HTMLEscaping.escape(theme.string("stalePreviousSource", language))
         let rowsHTML = rows.map { row -> String in
             let id = HTMLEscaping.escape(row.id)
-            let flags = row.flags.map {
+            var flags = row.flags.map {
                 "<span class=\"badge\">\(HTMLEscaping.escape($0.replacingOccurrences(of: "docgen.qa.", with: "")))</span>"
-            }.joined(separator: " ")
+            }
+            if row.isStale { flags.insert("<span class=\"badge badge-stale\">\(staleBadge)</span>", at: 0) }
             let messages =
                 row.messages.isEmpty
                 ? "" : "<br><small>\(HTMLEscaping.escape(row.messages.joined(separator: "; ")))</small>"
+            let previous = row.previousSourceText.map {
+                "<br><small class=\"stale-previous\">\(previousLabel) <span lang=\"\(sourceLang)\">\(HTMLEscaping.escape($0))</span></small>"
+            }
+            let classes = (row.isStale ? ["stale"] : []) + (row.flags.isEmpty ? [] : ["flagged"])
             return
-                "<tr id=\"seg-\(id)\"\(row.flags.isEmpty ? "" : " class=\"flagged\"")><td><code>\(id)</code><br><small>l. \(row.line)</small></td>"
+                "<tr id=\"seg-\(id)\"\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")><td><code>\(id)</code><br><small>l. \(row.line)</small></td>"
                 + "<td>\(targetHTML[row.id] ?? "")</td><td lang=\"\(sourceLang)\">\(sourceHTML[row.id] ?? "")</td>"
-                + "<td>\(flags)\(messages)</td></tr>\n"
+                + "<td>\(flags.joined(separator: " "))\(messages)\(previous ?? "")</td></tr>\n"
         }.joined()
         var context = contexts.base(
             outputPath: outputPath, language: language, kind: "translation",
@@ -49,23 +56,50 @@ extension SiteRenderer {
                 "articleTitle": article.targetTitle, "sourcePath": article.path,
                 "sourceLang": paths.sourceLanguage.code,
                 "robotsNoIndex": true, "flaggedCount": rows.filter { !$0.flags.isEmpty }.count,
+                "staleCount": rows.filter(\.isStale).count, "hasStale": rows.contains(where: \.isStale),
+                "targetColumnLabel": countLabel("columnTranslationIn", of: language, in: language),
+                "sourceColumnLabel": countLabel("columnOriginalIn", of: paths.sourceLanguage, in: language),
             ], into: &context)
         return templates.renderPage("translation", context: context).map { OutputFile(path: outputPath, text: $0) }
     }
 
-    /// `fr/coverage.html`: the docset's translation coverage, one row per article.
+    /// An article's or include file's line of the coverage page, with its stale count, and its
+    /// translation measured in characters when the target language has no spaces between words.
+    public func coverageEntry(_ article: Article, findings: [Diagnostic], isInclude: Bool = false)
+        -> CoverageReport.Entry
+    {
+        CoverageReport.entry(
+            for: article, findings: findings, staleSegments: stale.count(in: article.path),
+            countingCharacters: paths.targetLanguage.countsCharacters, isInclude: isInclude)
+    }
+
+    /// The name of `language` in the interface language `reader` (strings `language.<code>`),
+    /// falling back to its code.
+    func languageName(_ language: Language, in reader: Language) -> String {
+        theme.strings(for: reader)["language." + language.code] ?? language.code
+    }
+
+    /// A column label naming a language: `key`'s text with `{language}` replaced by its name.
+    func countLabel(_ key: String, of language: Language, in reader: Language) -> String {
+        theme.string(key, reader).replacingOccurrences(of: "{language}", with: languageName(language, in: reader))
+    }
+
+    /// `fr/coverage.html`: the docset's translation coverage, one row per article and include file.
     public func renderCoverage(_ articles: [Article], entries: [CoverageReport.Entry]) -> OutputFile? {
         guard templates.has("coverage") else { return nil }
         let language = paths.targetLanguage
-        let outputPath = language.code + "/coverage.html"
+        let outputPath = paths.coverage
         let report = CoverageReport(entries: entries.sorted { $0.article < $1.article })
+        let pages = Dictionary(articles.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         func row(_ entry: CoverageReport.Entry, link: Bool) -> [String: Any] {
             var values: [String: Any] = [
-                "title": entry.title, "segments": entry.segments, "sourceWords": entry.sourceWords,
-                "targetWords": entry.targetWords, "type": entry.translationType?.rawValue ?? "—",
-                "stale": entry.staleSegments, "flagged": entry.flaggedSegments, "path": entry.article,
+                "title": entry.title.isEmpty ? entry.article : entry.title, "segments": entry.segments,
+                "sourceWords": entry.sourceWords, "targetWords": entry.targetWords,
+                "type": entry.translationType?.rawValue ?? "—", "stale": entry.staleSegments,
+                "flagged": entry.flaggedSegments, "path": entry.article, "isInclude": entry.isInclude,
+                "hasStale": entry.staleSegments > 0,
             ]
-            if link, entry.segments > 0, let article = articles.first(where: { $0.path == entry.article }) {
+            if link, !entry.isInclude, entry.segments > 0, let article = pages[entry.article] {
                 values["viewURL"] = SitePath.relativeURL(from: outputPath, to: translatorViewPath(article))
                 values["articleURL"] = SitePath.relativeURL(
                     from: outputPath, to: paths.page(forArticle: article.path, in: language))
@@ -75,10 +109,13 @@ extension SiteRenderer {
         var context = contexts.base(
             outputPath: outputPath, language: language, kind: "coverage", title: theme.string("coverageTitle", language)
         )
+        let targetKey = language.countsCharacters ? "columnCharactersIn" : "columnWordsIn"
         PageContext.merge(
             [
                 "entries": report.entries.map { row($0, link: true) }, "total": row(report.total, link: false),
                 "robotsNoIndex": true,
+                "sourceCountLabel": countLabel("columnWordsIn", of: paths.sourceLanguage, in: language),
+                "targetCountLabel": countLabel(targetKey, of: language, in: language),
             ],
             into: &context)
         return templates.renderPage("coverage", context: context).map { OutputFile(path: outputPath, text: $0) }

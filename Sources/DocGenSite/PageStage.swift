@@ -56,8 +56,9 @@ struct PageStage {
         }
     }
 
-    /// Compiles, renders and writes every article; then the site's own pages.
-    func run(pages articles: [Article], redirects: [Redirect]) -> Outcome {
+    /// Compiles, renders and writes every article; then the site's own pages. Include files are
+    /// not pages, but each has its line on the coverage page.
+    func run(pages articles: [Article], includes: [Article] = [], redirects: [Redirect]) -> Outcome {
         let outcomes = Parallel.map(articles, workers: workers) { article -> Outcome in
             let compiled = compiler.compile(article)
             let rendered = renderer.renderArticle(compiled)
@@ -72,7 +73,10 @@ struct PageStage {
         siteFiles += renderer.renderTableOfContents()
         siteFiles += renderer.renderRedirects(redirects)
         siteFiles += renderer.renderFlowPages()
-        if let coverage = renderer.renderCoverage(articles, entries: outcomes.compactMap(\.coverage)) {
+        let includeLines = includes.filter { !$0.segments.isEmpty }.map {
+            renderer.coverageEntry($0, findings: TranslationChecker.check($0), isInclude: true)
+        }
+        if let coverage = renderer.renderCoverage(articles, entries: outcomes.compactMap(\.coverage) + includeLines) {
             siteFiles.append(coverage)
         }
         siteFiles += renderer.renderCrawlerFiles(articles)

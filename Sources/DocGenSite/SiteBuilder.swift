@@ -3,6 +3,7 @@ import DocGenContent
 import DocGenCore
 import DocGenFlowchart
 import DocGenRender
+import DocGenTranslation
 import Foundation
 
 /// What a build needs to know.
@@ -17,10 +18,17 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Threads for the parallel stages (`nil`: one per core). The output is the same for any number.
     public var workers: Int?
+    /// The git revision of the content's repository translators last worked from (`--since`;
+    /// overrides docgen.yml `baseline`): segments whose English changed since then while their
+    /// translation did not are counted and marked stale. `nil`: docgen.yml's, or none.
+    public var since: String?
 
     /// Creates build options.
-    public init(content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil) {
+    public init(
+        content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil, since: String? = nil
+    ) {
         self.workers = workers
+        self.since = since
         self.content = content
         self.output = output
         self.templates = templates
@@ -93,6 +101,14 @@ public enum SiteBuilder {
         }
         let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true) }
         diagnostics += includes.flatMap(\.diagnostics)
+        let stale = timed("staleness", &report) { () -> StaleTranslations in
+            guard let revision = options.since ?? config.baseline else { return .none }
+            let (stale, problem) = Staleness.compute(
+                revision: revision, content: options.content, current: content.articles + content.includeFiles,
+                location: options.since == nil ? config.baselineLocation : nil)
+            if let problem { diagnostics.append(problem) }
+            return stale
+        }
         let pageSet = Set(articles.map(\.path))
         let navigation = timed("build navigation", &report) { () -> Navigation in
             let tocs = content.structureFiles.filter { TableOfContents.isTOCFile($0.path) }.map { file in
@@ -143,9 +159,9 @@ public enum SiteBuilder {
                 uniquingKeysWith: { a, _ in a })
             let renderer = SiteRenderer(
                 theme: theme, templates: templates, paths: paths, settings: settings, navigation: navigation,
-                titles: titles, flows: flows)
+                titles: titles, flows: flows, stale: stale)
             let stage = PageStage(compiler: compiler, renderer: renderer, staging: staging, workers: options.workers)
-            return stage.run(pages: pages, redirects: redirects)
+            return stage.run(pages: pages, includes: includes.map(\.article), redirects: redirects)
         }
         diagnostics += outcome.diagnostics
         if config.rootLinkBase == nil, outcome.links.links > 0 {

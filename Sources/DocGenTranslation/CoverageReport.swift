@@ -3,6 +3,8 @@ import DocGenCore
 
 /// Translation coverage of a docset: per article, how many segments and words, MT or HT,
 /// how many segments are stale (English changed, translation not) and how many QA flagged.
+/// Include files have a line of their own, since their segments are translated once for every
+/// article that includes them.
 public struct CoverageReport: Hashable, Sendable {
     /// One article's line of the coverage page.
     public struct Entry: Hashable, Sendable {
@@ -16,12 +18,15 @@ public struct CoverageReport: Hashable, Sendable {
         public var segments: Int
         /// English words in the segments.
         public var sourceWords: Int
-        /// Translated words in the segments.
+        /// Translated words in the segments; characters (letters and digits) when the target
+        /// language is written without spaces between words (see `Language.countsCharacters`).
         public var targetWords: Int
         /// Segments whose English changed while the translation did not (from a revision diff).
         public var staleSegments: Int
         /// Segments with at least one QA finding.
         public var flaggedSegments: Int
+        /// The line is an include file's (`includes/…`), not a page's.
+        public var isInclude = false
     }
 
     /// The articles, sorted by path.
@@ -47,23 +52,29 @@ public struct CoverageReport: Hashable, Sendable {
     /// Computes the coverage of the articles. Pass the diff from the revision translators last
     /// worked on to count stale segments; without one, `staleSegments` is 0.
     public static func compute(articles: [Article], diff: RevisionDiff? = nil) -> CoverageReport {
-        var stale: [String: Int] = [:]
-        for change in diff?.changes ?? [] where change.isStale { stale[change.article, default: 0] += 1 }
+        let stale = diff.map(StaleTranslations.init) ?? .none
         let entries = articles.sorted { $0.path < $1.path }.map { article in
-            entry(for: article, findings: TranslationChecker.check(article), staleSegments: stale[article.path] ?? 0)
+            entry(
+                for: article, findings: TranslationChecker.check(article), staleSegments: stale.count(in: article.path))
         }
         return CoverageReport(entries: entries)
     }
 
     /// One article's entry, from QA findings already computed for it (so a build that also shows
-    /// the translator view checks each article once, on any thread).
-    public static func entry(for article: Article, findings: [Diagnostic], staleSegments: Int = 0) -> Entry {
-        Entry(
+    /// the translator view checks each article once, on any thread). `countingCharacters` measures
+    /// the translation in characters (Chinese, Japanese) instead of words.
+    public static func entry(
+        for article: Article, findings: [Diagnostic], staleSegments: Int = 0, countingCharacters: Bool = false,
+        isInclude: Bool = false
+    ) -> Entry {
+        let measure = countingCharacters ? InlineText.characterCount : InlineText.wordCount
+        return Entry(
             article: article.path, title: article.targetTitle, translationType: article.frontMatter.translationType,
             segments: article.segments.count,
             sourceWords: article.segments.reduce(0) { $0 + InlineText.wordCount($1.sourceText) },
-            targetWords: article.segments.reduce(0) { $0 + InlineText.wordCount($1.targetText) },
-            staleSegments: staleSegments, flaggedSegments: Set(findings.compactMap(\.location)).count)
+            targetWords: article.segments.reduce(0) { $0 + measure($1.targetText) },
+            staleSegments: staleSegments, flaggedSegments: Set(findings.compactMap(\.location)).count,
+            isInclude: isInclude)
     }
 
     /// A report from entries computed separately (kept in the order given).

@@ -18,6 +18,12 @@ public enum TranslatorView {
         public var flags: [String]
         /// The one-line summaries of those findings, in the same order.
         public var messages: [String]
+        /// The English at the baseline revision when the segment is stale (its English changed
+        /// since, its translation did not); `nil` otherwise.
+        public var previousSourceText: String? = nil
+
+        /// Whether the translation is out of date.
+        public var isStale: Bool { previousSourceText != nil }
     }
 
     /// The rows of an article, in segment order.
@@ -26,13 +32,15 @@ public enum TranslatorView {
     }
 
     /// The rows of an article from QA findings already computed for it.
-    public static func rows(for article: Article, findings list: [Diagnostic]) -> [Row] {
+    /// `stale` maps the ids of the article's stale segments to their English at the baseline.
+    public static func rows(for article: Article, findings list: [Diagnostic], stale: [String: String] = [:]) -> [Row] {
         let findings = Dictionary(grouping: list, by: { $0.location })
         return article.segments.map { segment in
             let mine = findings[segment.location] ?? []
             return Row(
                 id: segment.id, line: segment.location.line, targetText: segment.targetText,
-                sourceText: segment.sourceText, flags: mine.map(\.identifier), messages: mine.map(\.summary))
+                sourceText: segment.sourceText, flags: mine.map(\.identifier), messages: mine.map(\.summary),
+                previousSourceText: stale[segment.id])
         }
     }
 }
