@@ -59,7 +59,7 @@ public enum SiteBuilder {
         let writer = OutputWriter(output: options.output, force: options.force)
         try writer.checkSafe(content: options.content)
 
-        let content = try timed("load content", &report) {
+        var content = try timed("load content", &report) {
             let (content, problems) = try ContentLoader.load(root: options.content, excluding: options.output)
             diagnostics += problems
             return content
@@ -109,6 +109,9 @@ public enum SiteBuilder {
             if let problem { diagnostics.append(problem) }
             return stale
         }
+        // The articles' file texts are parsed into `articles` by now; letting them go lowers the
+        // build's peak memory by the size of the docset.
+        content.articles.removeAll()
         let pageSet = Set(articles.map(\.path))
         let navigation = timed("build navigation", &report) { () -> Navigation in
             let tocs = content.structureFiles.filter { TableOfContents.isTOCFile($0.path) }.map { file in
