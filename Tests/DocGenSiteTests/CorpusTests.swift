@@ -38,5 +38,28 @@ struct CorpusTests {
         #expect(a.count > 1000)
         let differing = a.keys.filter { a[$0] != b[$0] }.sorted()
         #expect(differing.isEmpty, "\(differing.count) files differ, e.g. \(differing.prefix(3))")
+
+        // The page-weight budget: what an article page carries beyond the article's own HTML
+        // (head, header, sidebar, breadcrumbs, outline, reader modes, pager, footer), on average.
+        let pages = a.filter { ($0.key.hasPrefix("fr/") || $0.key.hasPrefix("en/")) && $0.key.hasSuffix(".html") }
+            .map { String(decoding: $0.value, as: UTF8.self) }
+            .filter { $0.contains("<article class=\"content\"") }
+        let overheads = pages.map { page in
+            page.utf8.count - Self.length(of: page, from: "<article class=\"content\"", to: "</article>")
+                - Self.length(of: page, from: "<template id=\"seg-sources\">", to: "</template>")
+        }
+        #expect(pages.count > 600)
+        let average = overheads.reduce(0, +) / max(1, overheads.count)
+        #expect(average <= Self.pageWeightBudget, "pages carry \(average) bytes beyond their article on average")
+    }
+
+    /// Bytes an article page may carry beyond its article, on average (README, "Speed").
+    static let pageWeightBudget = 16 * 1024
+
+    /// The UTF-8 length of the first element from `start` to the end of `end`, or 0.
+    static func length(of page: String, from start: String, to end: String) -> Int {
+        guard let open = page.range(of: start), let close = page.range(of: end, range: open.upperBound..<page.endIndex)
+        else { return 0 }
+        return page.utf8.distance(from: open.lowerBound, to: close.upperBound)
     }
 }
