@@ -176,19 +176,33 @@ public struct NavigationBuilder {
     static let groupSize = 25
 
     /// Pages grouped by the first letter of their title (accents folded; digits and signs under
-    /// "#"), neighbouring letters merged while a group stays within `groupSize`.
+    /// "#"), neighbouring letters merged while a group stays within `groupSize`; a letter with
+    /// more pages than that is cut into runs named by their first two letters ("Ac–Ag").
     static func letterGroups(_ pages: [Navigation.Node]) -> [Navigation.Node] {
+        func folded(_ name: String, _ length: Int) -> String {
+            let start = name.trimmingCharacters(in: .whitespaces).prefix(length)
+            let text = start.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            return text.prefix(1).uppercased() + text.dropFirst().lowercased()
+        }
         var buckets: [String: [Navigation.Node]] = [:]
         for page in pages {
-            let first = page.name.trimmingCharacters(in: .whitespaces).first.map(String.init) ?? "#"
-            let folded = first.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).uppercased()
-            let key = folded.first?.isLetter == true ? folded : "#"
-            buckets[key, default: []].append(page)
+            let letter = folded(page.name, 1)
+            buckets[letter.first?.isLetter == true ? letter : "#", default: []].append(page)
         }
         var groups: [(first: String, last: String, pages: [Navigation.Node])] = []
         for key in buckets.keys.sorted() {
-            let bucket = buckets[key]!
-            if let last = groups.last, last.pages.count + bucket.count <= groupSize {
+            // In a group, titles read in dictionary order: case and accents do not split them.
+            let bucket = buckets[key]!.sorted {
+                (folded($0.name, .max).lowercased(), $0.name, $0.pagePath ?? "")
+                    < (folded($1.name, .max).lowercased(), $1.name, $1.pagePath ?? "")
+            }
+            if bucket.count > groupSize {
+                for start in stride(from: 0, to: bucket.count, by: groupSize) {
+                    let run = Array(bucket[start..<min(start + groupSize, bucket.count)])
+                    let (first, last) = distinctPrefixes(run[0].name, run[run.count - 1].name)
+                    groups.append((first, last, run))
+                }
+            } else if let last = groups.last, last.first.count == 1, last.pages.count + bucket.count <= groupSize {
                 groups[groups.count - 1] = (last.first, key, last.pages + bucket)
             } else {
                 groups.append((key, key, bucket))
@@ -201,6 +215,18 @@ public struct NavigationBuilder {
             node.isLanguageNeutral = true
             return node
         }
+    }
+
+    /// The shortest beginnings (two characters at least) that tell two titles apart, as written.
+    static func distinctPrefixes(_ a: String, _ b: String) -> (String, String) {
+        let a = a.trimmingCharacters(in: .whitespaces)
+        let b = b.trimmingCharacters(in: .whitespaces)
+        var length = 2
+        while length < 40, a.prefix(length) == b.prefix(length), length < max(a.count, b.count) { length += 1 }
+        return (
+            String(a.prefix(length)).trimmingCharacters(in: .whitespaces),
+            String(b.prefix(length)).trimmingCharacters(in: .whitespaces)
+        )
     }
 
     private func missing(_ entry: TOCEntry, href: String) -> Diagnostic {

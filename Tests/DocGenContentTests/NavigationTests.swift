@@ -116,4 +116,26 @@ enum NavigationIndexOrder {
             YamlPageParser.parse(SourceFile(path: "faq.yml", text: "### YamlMime:FAQ\ntitle: [x\nsections: []\n")))
         #expect(page.diagnostics.map(\.identifier) == ["docgen.yamlpage.invalid-yaml"])
     }
+
+    @Test func aLongDerivedFolderIsSplitIntoLetterGroups() throws {
+        var pages: [String: String] = [:]
+        for index in 0..<30 {
+            pages[String(format: "big/gerer-%02d.md", index)] = String(format: "Gérer l’élément %02d", index)
+        }
+        for index in 0..<8 { pages["big/b-\(index).md"] = "Bilan \(index)" }
+        for index in 0..<6 { pages["big/c-\(index).md"] = "Créer \(index)" }
+        for index in 0..<3 { pages["big/n-\(index).md"] = "\(index) étapes" }
+        pages["small/a.md"] = "Seul"
+        let (navigation, _) = NavigationBuilder(tocs: [], pageTitles: pages).build()
+        let big = try #require(navigation.roots.first { $0.name == "Big" })
+        let groups = big.children
+        #expect(groups.allSatisfy { $0.pagePath == nil && $0.isLanguageNeutral && $0.children.count <= 25 })
+        #expect(
+            groups.map(\.name) == [
+                "#–C", "Gérer l’élément 0–Gérer l’élément 2", "Gérer l’élément 25–Gérer l’élément 29",
+            ])
+        #expect(groups.flatMap(\.children).count == 47, "every page is in one group")
+        let small = try #require(navigation.roots.first { $0.name == "Small" })
+        #expect(small.children.map(\.name) == ["Seul"], "a short folder stays a flat list")
+    }
 }
