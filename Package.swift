@@ -62,8 +62,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "docgen", dependencies: ["DocGenCommandLine"]),
-        .testTarget(name: "DocGenMarkdownTests", dependencies: ["DocGenMarkdown"]),
-        .testTarget(name: "DocGenContentTests", dependencies: ["DocGenContent"]),
+        .testTarget(name: "DocGenMarkdownTests", dependencies: ["DocGenMarkdown", "DocGenCore"]),
+        .testTarget(name: "DocGenContentTests", dependencies: ["DocGenContent", "DocGenCore"]),
         .testTarget(
             name: "DocGenCompileTests",
             dependencies: ["DocGenCompile", "DocGenContent", "DocGenMarkdown", "DocGenCore"]

@@ -63,23 +63,10 @@ public enum InlineText {
     public static func wordCount(_ markdown: String) -> Int {
         var count = 0
         var inWord = false
-        var skipUntil: Unicode.Scalar?
-        var previous: Unicode.Scalar = " "
-        for scalar in markdown.unicodeScalars {
-            defer { previous = scalar }
-            if let end = skipUntil {
-                if scalar == end { skipUntil = nil }
-                continue
-            }
-            if scalar == "<" {
-                skipUntil = ">"
+        forEachShownScalar(markdown) { scalar in
+            guard let scalar else {
                 inWord = false
-                continue
-            }
-            if scalar == "(", previous == "]" {
-                skipUntil = ")"
-                inWord = false
-                continue
+                return
             }
             let isWordScalar = scalar.isWordCharacter
             if isWordScalar, !inWord { count += 1 }
@@ -94,6 +81,15 @@ public enum InlineText {
     /// which do not separate words with spaces.
     public static func characterCount(_ markdown: String) -> Int {
         var count = 0
+        forEachShownScalar(markdown) { scalar in
+            if let scalar, scalar.isWordCharacter { count += 1 }
+        }
+        return count
+    }
+
+    /// Calls `body` with each scalar a reader sees, and with `nil` where an HTML tag or a link
+    /// destination (skipped) begins.
+    private static func forEachShownScalar(_ markdown: String, _ body: (Unicode.Scalar?) -> Void) {
         var skipUntil: Unicode.Scalar?
         var previous: Unicode.Scalar = " "
         for scalar in markdown.unicodeScalars {
@@ -104,13 +100,14 @@ public enum InlineText {
             }
             if scalar == "<" {
                 skipUntil = ">"
+                body(nil)
             } else if scalar == "(", previous == "]" {
                 skipUntil = ")"
-            } else if scalar.isWordCharacter {
-                count += 1
+                body(nil)
+            } else {
+                body(scalar)
             }
         }
-        return count
     }
 
     /// Decodes the character references that appear in titles (`&amp;`, `&#39;`, `&#x2019;`).
