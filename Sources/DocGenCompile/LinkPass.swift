@@ -61,7 +61,7 @@ struct LinkPass {
     /// One destination's resolution: the URL, the problem it has and the page fragment it names.
     struct Resolved {
         var url: String
-        var problem: Diagnostic?
+        var problems: [Diagnostic] = []
         var fragment: (page: String, fragment: String)?
     }
 
@@ -79,7 +79,7 @@ struct LinkPass {
         // Each occurrence in the first language is reported where it is written; the second
         // language shares the first's results and reports only destinations new to it.
         if recordsFragments || !reportedLinks.contains(written) {
-            if var problem = resolved.problem {
+            for var problem in resolved.problems {
                 problem.location = at
                 report(problem)
             }
@@ -93,12 +93,13 @@ struct LinkPass {
 
     private func resolveLink(_ written: String, at: SourceLocation) -> Resolved {
         var destination = written
-        var problem: Diagnostic?
+        var problems: [Diagnostic] = []
         if destination.contains("\\"), !destination.contains("://") {
-            problem = .warning(
-                "docgen.link.backslash", at: at,
-                "link '\(destination)' uses '\\' as a folder separator; it was read as '/'",
-                fix: "write the path with '/' separators")
+            problems.append(
+                .warning(
+                    "docgen.link.backslash", at: at,
+                    "link '\(destination)' uses '\\' as a folder separator; it was read as '/'",
+                    fix: "write the path with '/' separators"))
             destination = destination.replacingOccurrences(of: "\\", with: "/")
         }
         func fragment(_ page: String, _ fragment: String?) -> (page: String, fragment: String)? {
@@ -107,12 +108,12 @@ struct LinkPass {
         }
         // Pages of both languages sit at the same depth, so the target language's URL serves both.
         switch links.resolveLink(destination, from: articlePath, in: links.paths.targetLanguage, at: at) {
-        case .external(let url), .resource(let url): return Resolved(url: url, problem: problem)
+        case .external(let url), .resource(let url): return Resolved(url: url, problems: problems)
         case .pageWithWarning(let url, let page, let target, let warning):
-            return Resolved(url: url, problem: problem ?? warning, fragment: fragment(page, target))
+            return Resolved(url: url, problems: problems + [warning], fragment: fragment(page, target))
         case .page(let url, let page, let target):
-            return Resolved(url: url, problem: problem, fragment: fragment(page, target))
-        case .missing(let url, let diagnostic): return Resolved(url: url, problem: problem ?? diagnostic)
+            return Resolved(url: url, problems: problems, fragment: fragment(page, target))
+        case .missing(let url, let diagnostic): return Resolved(url: url, problems: problems + [diagnostic])
         }
     }
 
@@ -120,9 +121,11 @@ struct LinkPass {
         let at = location(position)
         let resolved = resolvedImages[source] ?? resolveImage(source, at: at)
         resolvedImages[source] = resolved
-        if recordsFragments || !reportedImages.contains(source), var problem = resolved.problem {
-            problem.location = at
-            report(problem)
+        if recordsFragments || !reportedImages.contains(source) {
+            for var problem in resolved.problems {
+                problem.location = at
+                report(problem)
+            }
         }
         if recordsFragments { reportedImages.insert(source) }
         return resolved.url
@@ -132,7 +135,7 @@ struct LinkPass {
         switch links.resolveImage(source, from: articlePath, in: links.paths.targetLanguage, at: at) {
         case .resource(let url), .external(let url), .page(let url, _, _), .pageWithWarning(let url, _, _, _):
             return Resolved(url: url)
-        case .missing(let url, let diagnostic): return Resolved(url: url, problem: diagnostic)
+        case .missing(let url, let diagnostic): return Resolved(url: url, problems: [diagnostic])
         }
     }
 

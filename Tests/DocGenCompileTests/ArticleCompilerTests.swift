@@ -101,4 +101,14 @@ import Testing
         #expect(compiled.target.plainText.contains("gras"))
         #expect(compiled.target.plainText.contains("un"))
     }
+
+    @Test func aBackslashLinkToNothingGetsBothProblemsAtEachPlace() {
+        // Two lines: problems on one line with one message are reported once (as they always were).
+        let text = "---\ntitle: T\n---\n[a](sub\\none.md)\n\n[b](sub\\none.md)\n"
+        let compiled = compile(text)
+        let identifiers = compiled.diagnostics.map(\.identifier)
+        #expect(identifiers.filter { $0 == "docgen.link.backslash" }.count == 2)
+        #expect(identifiers.filter { $0 == "docgen.link.missing-target" }.count == 2)
+        #expect(Set(compiled.diagnostics.compactMap(\.location?.line)) == [4, 6], "each where it is written")
+    }
 }
