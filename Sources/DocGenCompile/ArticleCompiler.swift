@@ -51,12 +51,11 @@ public struct ArticleCompiler: Sendable {
             pass.anchors = anchors
             pass.recordsFragments = index == 0
             pass.apply(to: &root)
-            let text = PlainText.of(root)
             bodies.append(
                 CompiledBody(
                     side: side.side, root: root,
                     headings: zip(ids, headings).map { CompiledHeading(id: $0, level: $1.level, text: $1.text) },
-                    anchors: anchors, plainText: text, wordCount: PlainText.wordCount(text)))
+                    anchors: anchors))
         }
         diagnostics += pass.diagnostics
         return CompiledArticle(

@@ -49,9 +49,10 @@ public struct CompiledBody: Sendable {
     /// Every id a link may target on this page: heading ids and raw `<a name>`/`id` anchors.
     public var anchors: Set<String>
     /// The text a reader sees, blocks separated by newlines (for search and summaries).
-    public var plainText: String
+    /// Computed when asked: no stage of a build reads it yet.
+    public var plainText: String { PlainText.of(root) }
     /// Words in `plainText` (runs of letters or digits).
-    public var wordCount: Int
+    public var wordCount: Int { PlainText.wordCount(plainText) }
 }
 
 /// The one value the later stages read for an article: both languages' compiled bodies, the

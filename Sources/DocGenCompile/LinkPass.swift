@@ -76,18 +76,10 @@ struct LinkPass {
         let at = location(position)
         let resolved = resolvedLinks[written] ?? resolveLink(written, at: at)
         resolvedLinks[written] = resolved
-        // Each occurrence in the first language is reported where it is written; the second
-        // language shares the first's results and reports only destinations new to it.
-        if recordsFragments || !reportedLinks.contains(written) {
-            for var problem in resolved.problems {
-                problem.location = at
-                report(problem)
-            }
-            if recordsFragments, let target = resolved.fragment {
-                fragmentLinks.append(FragmentLink(page: target.page, fragment: target.fragment, location: at))
-            }
+        reportOccurrence(of: resolved, written: written, at: at, reported: \.reportedLinks)
+        if recordsFragments, let target = resolved.fragment {
+            fragmentLinks.append(FragmentLink(page: target.page, fragment: target.fragment, location: at))
         }
-        if recordsFragments { reportedLinks.insert(written) }
         return resolved.url
     }
 
@@ -121,14 +113,23 @@ struct LinkPass {
         let at = location(position)
         let resolved = resolvedImages[source] ?? resolveImage(source, at: at)
         resolvedImages[source] = resolved
-        if recordsFragments || !reportedImages.contains(source) {
+        reportOccurrence(of: resolved, written: source, at: at, reported: \.reportedImages)
+        return resolved.url
+    }
+
+    /// Reports a destination's problems where this occurrence is written. Every occurrence in
+    /// the first language is reported; the second language shares the first's results and
+    /// reports only destinations new to it.
+    private mutating func reportOccurrence(
+        of resolved: Resolved, written: String, at: SourceLocation, reported: WritableKeyPath<LinkPass, Set<String>>
+    ) {
+        if recordsFragments || !self[keyPath: reported].contains(written) {
             for var problem in resolved.problems {
                 problem.location = at
                 report(problem)
             }
         }
-        if recordsFragments { reportedImages.insert(source) }
-        return resolved.url
+        if recordsFragments { self[keyPath: reported].insert(written) }
     }
 
     private func resolveImage(_ source: String, at: SourceLocation) -> Resolved {

@@ -7,11 +7,6 @@ public struct HTMLRenderContext {
     public var resolveLink: (_ destination: String, _ at: TextPosition) -> String
     /// Turns an image source into a `src`.
     public var resolveImage: (_ source: String, _ at: TextPosition) -> String
-    /// Called for text that looks like a broken link (`[text] (url)`), with its position.
-    public var reportSuspiciousText: (_ text: String, _ at: TextPosition) -> Void
-    /// Returns HTML to put in place of an image (for example an interactive flowchart for a
-    /// picture of one), or `nil` to render the image. Arguments: source, alt text, position.
-    public var replaceImage: (_ source: String, _ alt: String, _ at: TextPosition) -> String?
     /// Renders an `.embed` node: its name, fallback image source and alt text.
     public var renderEmbed: (_ name: String, _ fallbackSource: String?, _ alt: String) -> String
     /// The ids of the document's headings, in order (see `Headings.ids`).
@@ -29,8 +24,6 @@ public struct HTMLRenderContext {
     public init(
         resolveLink: @escaping (String, TextPosition) -> String = { destination, _ in destination },
         resolveImage: @escaping (String, TextPosition) -> String = { source, _ in source },
-        reportSuspiciousText: @escaping (String, TextPosition) -> Void = { _, _ in },
-        replaceImage: @escaping (String, String, TextPosition) -> String? = { _, _, _ in nil },
         renderEmbed: @escaping (String, String?, String) -> String = { _, _, _ in "" },
         headingIDs: [String] = [],
         alertTitles: [DocFXAlert: String] = [:],
@@ -41,8 +34,6 @@ public struct HTMLRenderContext {
         self.noteAfterBlock = noteAfterBlock
         self.resolveLink = resolveLink
         self.resolveImage = resolveImage
-        self.reportSuspiciousText = reportSuspiciousText
-        self.replaceImage = replaceImage
         self.renderEmbed = renderEmbed
         self.headingIDs = headingIDs
         self.alertTitles = alertTitles
@@ -105,7 +96,7 @@ public struct HTMLRenderer {
             output += "<pre><code\(language)>\(HTMLEscaping.escape(code))</code></pre>\n"
         case .htmlBlock(let html): output += HTMLEscaping.filterTags(html)
         case .paragraph:
-            if let block = replacedBlockImage(node) {
+            if let block = blockEmbed(node) {
                 output += block + "\n"
             } else if tight {
                 renderChildren(of: node, tight: false)
@@ -121,11 +112,7 @@ public struct HTMLRenderer {
         case .thematicBreak: output += "<hr>\n"
         case .table(let alignments): renderTable(node, alignments: alignments)
         case .tableRow, .tableCell: renderChildren(of: node, tight: false)
-        case .text(let text):
-            if text.utf8.contains(UInt8(ascii: "]")), text.contains("] (") || text.contains("](") {
-                context.reportSuspiciousText(text, node.start)
-            }
-            output += HTMLEscaping.escape(text)
+        case .text(let text): output += HTMLEscaping.escape(text)
         case .softBreak: output += "\n"
         case .lineBreak: output += "<br>\n"
         case .code(let code): output += "<code>\(HTMLEscaping.escape(code))</code>"
@@ -152,10 +139,6 @@ public struct HTMLRenderer {
             renderChildren(of: node, tight: false)
             output += "</a>"
         case .image(let source, let title):
-            if let replacement = context.replaceImage(source, node.plainText, node.start) {
-                output += replacement
-                return
-            }
             let src = context.resolveImage(source, node.start)
             let alt = HTMLEscaping.escape(node.plainText)
             output +=
@@ -164,19 +147,20 @@ public struct HTMLRenderer {
         }
     }
 
-    /// The replacement of a paragraph that holds nothing but one replaced image (rendered
-    /// without the `<p>`, since a replacement such as a flowchart figure is a block).
-    private func replacedBlockImage(_ paragraph: MarkdownNode) -> String? {
-        let meaningful = paragraph.children.filter {
-            if case .text(let text) = $0.kind { return !text.allSatisfy(\.isWhitespace) }
-            return $0.kind != .softBreak && $0.kind != .lineBreak
+    /// The embed of a paragraph that holds nothing else (rendered without the `<p>`, since an
+    /// embed such as a flowchart figure is a block).
+    private func blockEmbed(_ paragraph: MarkdownNode) -> String? {
+        var embed: MarkdownNode?
+        for child in paragraph.children {
+            switch child.kind {
+            case .embed where embed == nil: embed = child
+            case .softBreak, .lineBreak: continue
+            case .text(let text) where text.allSatisfy(\.isWhitespace): continue
+            default: return nil
+            }
         }
-        guard meaningful.count == 1 else { return nil }
-        switch meaningful[0].kind {
-        case .image(let source, _): return context.replaceImage(source, meaningful[0].plainText, meaningful[0].start)
-        case .embed(let name, let fallback): return context.renderEmbed(name, fallback, meaningful[0].plainText)
-        default: return nil
-        }
+        guard let embed, case .embed(let name, let fallback) = embed.kind else { return nil }
+        return context.renderEmbed(name, fallback, embed.plainText)
     }
 
     /// Writes the note of the marked segments met since the last block end, if any.
