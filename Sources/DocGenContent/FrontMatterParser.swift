@@ -118,7 +118,15 @@ public enum FrontMatterParser {
         case "description": requireScalar { result.description = $0.isEmpty ? nil : $0 }
         case "author": requireScalar { result.author = $0 }
         case "ms.topic": requireScalar { result.topic = $0 }
-        case "ms.contentlocale": requireScalar { result.contentLocale = $0 }
+        case "ms.contentlocale":
+            requireScalar { text in
+                // It names a folder of the site and is written into pages: only a language tag will do.
+                guard text.isEmpty || Language.isWellFormed(tag: text) else {
+                    diagnostics.append(Language.invalidTagDiagnostic(text, key: key, at: where_))
+                    return
+                }
+                result.contentLocale = text
+            }
         case "ms.openlocfilehash": requireScalar { result.openLocFileHash = $0 }
         case "ms.sourcegitcommit": requireScalar { result.sourceGitCommit = $0 }
         case "ms.locfileid": requireScalar { result.locFileID = $0 }

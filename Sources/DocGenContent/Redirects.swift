@@ -43,6 +43,11 @@ public enum RedirectParser {
             let location = SourceLocation(path: file.path, line: line)
             var path = source
             if path.lowercased().hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) } else { continue }
+            // The redirect page is written at this path: it must stay inside the output.
+            if let refusal = OutputPath.refusal(path) {
+                diagnostics.append(OutputPath.refusedDiagnostic(path, refusal, at: location))
+                continue
+            }
             if pages.contains(path) {
                 diagnostics.append(
                     .warning(

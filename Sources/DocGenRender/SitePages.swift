@@ -68,6 +68,9 @@ extension SiteRenderer {
         let context: [String: Any] = [
             "site": ["title": settings.title], "languages": languages, "defaultLanguage": paths.targetLanguage.code,
             "defaultURL": paths.home(in: paths.targetLanguage), "assets": PagePaths.assetsFolder + "/", "root": "",
+            // What the inline script reads, JSON-encoded so no value can end the script or run in it.
+            "choicesJSON": ScriptSafeJSON.object(paths.languages.map { ($0.code, paths.home(in: $0)) }),
+            "defaultURLJSON": ScriptSafeJSON.string(paths.home(in: paths.targetLanguage)),
         ]
         return templates.render("root", context: context).map { OutputFile(path: "index.html", text: $0) }
     }
