@@ -13,13 +13,22 @@ struct BuildCommand: ParsableCommand {
             fr/<article>.html (the translation) and en/<article>.html (the English source), a home \
             page per language, and index.html, which sends readers to their language.
 
-            The output folder is replaced as a whole, and only once the new site is complete: a \
-            failed build leaves the previous site untouched. docgen refuses an output folder that \
-            contains the content folder, or that holds files it did not write (unless --force).
+            The site is written into a staging folder beside the output and swapped in for it in \
+            one step once complete, so the output folder always holds a whole site. A build that \
+            cannot run (missing folders, unsafe output, write failure), is interrupted (Ctrl-C, \
+            SIGTERM: the staging folder is removed) or is killed leaves the previous site as it \
+            was. docgen refuses an output folder that contains the content folder, or that holds \
+            files it did not write (unless --force). One build at a time writes an output folder: \
+            a second one waits for the first (or, with --no-wait, stops with an error).
 
             Problems are printed as 'path:line:column: warning|error: message [identifier]'; \
             columns count UTF-8 bytes. Exit status: 0 without errors, 1 with errors (or with \
-            warnings under --strict).
+            warnings under --strict), 130/143 when interrupted.
+
+            A build with errors in the content (exit status 1) still publishes its site: every \
+            page is written, with the faulty text kept, so you can see the problems in place. \
+            With --keep-on-error (for CI and servers that publish the output folder), such a \
+            build leaves the previous output exactly as it was and discards the new site.
 
             Examples:
               docgen build
@@ -46,6 +55,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the output folder even if it holds files docgen did not write.")
     var force = false
 
+    @Flag(
+        name: .long,
+        help:
+            "When the build has errors (exit status 1; warnings too under --strict), leave the previous output as it was instead of publishing the new site."
+    )
+    var keepOnError = false
+
+    @Flag(name: .long, help: "Stop with an error, instead of waiting, when another build is writing the same output.")
+    var noWait = false
+
     @Flag(name: .shortAndLong, help: "Print only errors and the summary.")
     var quiet = false
 
@@ -67,10 +86,20 @@ struct BuildCommand: ParsableCommand {
     var since: String?
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
             templates: TemplateLocator.locate(explicit: templates), force: force,
             workers: jobs.map { max(1, $0) }, since: since)
+        options.keepOnError = keepOnError
+        options.strict = strict
+        options.waitForOutput = !noWait
+        let output = output
+        options.onWait = { holder in
+            let who = holder.map { "another docgen build (process \($0))" } ?? "another docgen build"
+            FileHandle.standardError.write(
+                Data("docgen: \(who) is writing '\(output)'; waiting for it to finish\n".utf8))
+        }
+        InterruptCleanup.install()
         let report: BuildReport
         do {
             report = try SiteBuilder.build(options)
@@ -96,6 +125,9 @@ struct BuildCommand: ParsableCommand {
         text += String(
             format: "Built %d pages from %d articles into %@ in %.2f s: %d error%@, %d warning%@.\n", report.pageCount,
             report.articleCount, output, total, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s")
+        if !report.published {
+            text += "The output \(output) was left as it was (--keep-on-error); the new site was discarded.\n"
+        }
         FileHandle.standardError.write(Data(text.utf8))
         if errors > 0 { throw ExitCode(1) }
     }

@@ -10,6 +10,10 @@ public enum BuildFailure: Error, CustomStringConvertible, Equatable {
     case outputNotOwned(String, examples: [String])
     /// The output could not be written; the previous site is untouched.
     case writeFailed(String)
+    /// Another build holds the output's lock and the build was asked not to wait (`--no-wait`).
+    case outputBusy(String, holder: Int32?)
+    /// The build was stopped by a signal; its staging folder was removed and the output left as it was.
+    case interrupted(signal: Int32)
 
     public var description: String {
         switch self {
@@ -23,6 +27,10 @@ public enum BuildFailure: Error, CustomStringConvertible, Equatable {
             "error: the output folder '\(path)' holds files docgen did not write (\(examples.joined(separator: ", "))) and would be replaced [docgen.build.output-not-owned]\n    fix: choose an empty or new folder, or pass --force to replace it"
         case .writeFailed(let reason):
             "error: the site could not be written: \(reason); the previous output is unchanged [docgen.build.write-failed]"
+        case .outputBusy(let path, let holder):
+            "error: another docgen build\(holder.map { " (process \($0))" } ?? "") is writing the output folder '\(path)' [docgen.build.output-busy]\n    fix: wait for it to finish, or build without --no-wait to wait for it"
+        case .interrupted(let signal):
+            "error: the build was interrupted (signal \(signal)); its staging folder was removed and the output is unchanged [docgen.build.interrupted]"
         }
     }
 }

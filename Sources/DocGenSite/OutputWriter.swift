@@ -2,9 +2,9 @@ import DocGenCore
 import Foundation
 
 /// Writes a built site so that a reader never sees half of it: everything goes into a sibling
-/// temporary folder, which then replaces the output folder in two renames. A failed or
-/// interrupted build leaves the previous site as it was. docgen only ever replaces a folder it
-/// wrote itself (it keeps a manifest), unless told to with `force`.
+/// staging folder, which is then exchanged with the output folder in one step. A build that
+/// fails, is interrupted or is killed leaves the previous site as it was. docgen only ever
+/// replaces a folder it wrote itself (it keeps a manifest), unless told to with `force`.
 public struct OutputWriter {
     /// The name of the manifest docgen leaves in the output folder to recognise it later.
     public static let manifestName = ".docgen-manifest"
@@ -59,48 +59,57 @@ public struct OutputWriter {
         }
     }
 
-    /// Starts a build's output: a new, empty staging folder beside the output (left over staging
-    /// folders of interrupted builds are removed first). Pages are written into it as they are
-    /// rendered, so the build never holds the whole site in memory.
+    /// Starts a build's output: a new, empty staging folder beside the output, named after this
+    /// process (`.NAME.docgen-new-PID`). Pages are written into it as they are rendered, so the
+    /// build never holds the whole site in memory. Call it while holding the output's lock
+    /// (`lock`), which also cleared what interrupted builds left.
     public func stage() throws -> OutputStaging {
-        let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).docgen-new-\(pid)")
-        removeLeftovers(in: parent, name: name)
+        let staging = sibling("new")
+        try? FileManager.default.removeItem(at: staging)
         do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw BuildFailure.writeFailed("\(error.localizedDescription)")
         }
-        return OutputStaging(root: staging)
+        let result = OutputStaging(root: staging)
+        ActiveStaging.register(result)
+        return result
     }
 
-    /// Writes the manifest of everything staged and swaps the staging folder in for the output.
+    /// Writes the manifest of everything staged and swaps the staging folder in for the output
+    /// in one step (`renameat2` `RENAME_EXCHANGE`), then deletes the previous site. Where the
+    /// filesystem cannot exchange, the previous site is renamed aside first and the staging
+    /// folder renamed in; a build killed between the two leaves the previous site beside the
+    /// output, and the next build puts it back before doing anything else.
     public func publish(_ staging: OutputStaging) throws {
         let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let previous = parent.appendingPathComponent(
-            ".\(output.lastPathComponent).docgen-old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             let manifest = staging.writtenPaths.sorted().joined(separator: "\n") + "\n"
-            manager.createFile(
-                atPath: staging.root.appendingPathComponent(Self.manifestName).path, contents: Data(manifest.utf8))
-            if manager.fileExists(atPath: output.path) {
-                try? manager.removeItem(at: previous)
-                try manager.moveItem(at: output, to: previous)
+            guard
+                manager.createFile(
+                    atPath: staging.root.appendingPathComponent(Self.manifestName).path, contents: Data(manifest.utf8))
+            else { throw BuildFailure.writeFailed("cannot write \(Self.manifestName)") }
+            Self.checkpoint("swap")
+            let replaced = try ActiveStaging.swapping(staging) { () throws -> URL? in
+                guard manager.fileExists(atPath: output.path) else {
+                    try OutputSwap.move(staging.root, output)
+                    return nil
+                }
+                if try OutputSwap.exchange(staging.root, output) { return staging.root }
+                let previous = sibling("old")
+                try OutputSwap.move(output, previous)
+                Self.checkpoint("between-renames")
                 do {
-                    try manager.moveItem(at: staging.root, to: output)
+                    try OutputSwap.move(staging.root, output)
                 } catch {
-                    try? manager.moveItem(at: previous, to: output)
+                    try? OutputSwap.move(previous, output)
                     throw error
                 }
-                try? manager.removeItem(at: previous)
-            } else {
-                try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-                try manager.moveItem(at: staging.root, to: output)
+                return previous
             }
+            // The new site is in place; what remains at `replaced` is the previous one.
+            Self.checkpoint("swapped")
+            if let replaced { try? manager.removeItem(at: replaced) }
         } catch let failure as BuildFailure {
             discard(staging)
             throw failure
@@ -110,23 +119,22 @@ public struct OutputWriter {
         }
     }
 
-    /// Removes a staging folder whose build failed; the output is untouched.
+    /// Removes a staging folder that will not be published; the output is untouched.
     public func discard(_ staging: OutputStaging) {
-        try? FileManager.default.removeItem(at: staging.root)
+        ActiveStaging.abandon(staging)
     }
 
-    private func removeLeftovers(in parent: URL, name: String) {
-        let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
-            for kind in ["new", "old"] {
-                let prefix = ".\(name).docgen-\(kind)-"
-                if entry.hasPrefix(prefix), !entry.dropFirst(prefix.count).isEmpty,
-                    entry.dropFirst(prefix.count).allSatisfy(\.isNumber)
-                {
-                    try? manager.removeItem(at: parent.appendingPathComponent(entry))
-                }
-            }
-        }
+    /// `.NAME.docgen-KIND-PID` beside the output: this process's staging (`new`) or set-aside (`old`) folder.
+    func sibling(_ kind: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).docgen-\(kind)-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Fault injection for the process-level tests: with `DOCGEN_TEST_STOP_AT=NAME`, the build
+    /// stops itself (SIGSTOP) at the step of that name, so a test can kill it exactly there.
+    static func checkpoint(_ name: String) {
+        guard ProcessInfo.processInfo.environment["DOCGEN_TEST_STOP_AT"] == name else { return }
+        raise(SIGSTOP)
     }
 
     private func readManifest() -> [String] {
@@ -141,13 +149,19 @@ public struct OutputWriter {
 }
 
 /// A build's staging folder: files are written into it from any thread as pages are rendered;
-/// `OutputWriter.publish` then swaps it in for the output as a whole.
+/// `OutputWriter.publish` then swaps it in for the output as a whole. Every write passes
+/// `OutputPath.refusal` here, whoever asks: a path that would leave the output, or that another
+/// file already took (compared as case-insensitive hosts do), is not written and is reported.
 public final class OutputStaging: @unchecked Sendable {
     /// The staging folder.
     public let root: URL
     private let lock = NSLock()
     private var directories: Set<String> = []
     private var paths: [String] = []
+    private var taken: Set<String> = []
+    private var refusals: [Diagnostic] = []
+    private var quiet: Set<String> = []
+    private var closed = false
 
     init(root: URL) { self.root = root }
 
@@ -158,9 +172,24 @@ public final class OutputStaging: @unchecked Sendable {
         return paths
     }
 
-    /// Writes one file (creating its folder the first time).
+    /// The writes refused so far (paths outside the output, second writes of one path), except
+    /// those `expectRefusals` was told of because they were reported where they came from.
+    public var diagnostics: [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        return refusals
+    }
+
+    /// Paths (by collision key) already reported at their source: refusing them again is silent.
+    func expectRefusals(_ keys: Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        quiet.formUnion(keys)
+    }
+
+    /// Writes one file (creating its folder the first time); a refused path is skipped and reported.
     public func write(_ file: OutputFile) throws {
-        let url = try prepare(file.path)
+        guard let url = try prepare(file.path) else { return }
         let written = file.contents.withUnsafeBytes { bytes in
             FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
         }
@@ -169,7 +198,7 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Copies a file of the content folder (an image) to `relative`.
     public func copy(_ source: URL, to relative: String) throws {
-        let url = try prepare(relative)
+        guard let url = try prepare(relative) else { return }
         do {
             try FileManager.default.copyItem(at: source, to: url)
         } catch {
@@ -177,11 +206,29 @@ public final class OutputStaging: @unchecked Sendable {
         }
     }
 
-    private func prepare(_ relative: String) throws -> URL {
+    /// Stops every later write (they fail) before the folder is removed, so that no worker
+    /// re-creates part of it while a signal handler deletes it.
+    func close() {
+        lock.lock()
+        closed = true
+        lock.unlock()
+    }
+
+    private func prepare(_ relative: String) throws -> URL? {
         let directory = SitePath.directory(of: relative)
         // Folders are made under the lock, so no thread writes into one another is still making.
         lock.lock()
         defer { lock.unlock() }
+        guard !closed else { throw BuildFailure.writeFailed("the build was stopped") }
+        let key = OutputPlan.collisionKey(relative)
+        if let refusal = OutputPath.refusal(relative) {
+            if !quiet.contains(key) { refusals.append(OutputPath.refusedDiagnostic(relative, refusal, at: nil)) }
+            return nil
+        }
+        guard taken.insert(key).inserted else {
+            if !quiet.contains(key) { refusals.append(OutputPlan.secondWriteDiagnostic(relative)) }
+            return nil
+        }
         paths.append(relative)
         if !directory.isEmpty, !directories.contains(directory) {
             do {

@@ -22,6 +22,15 @@ public struct BuildOptions: Sendable {
     /// overrides docgen.yml `baseline`): segments whose English changed since then while their
     /// translation did not are counted and marked stale. `nil`: docgen.yml's, or none.
     public var since: String?
+    /// Leave the previous output as it was when the build has errors (`--keep-on-error`), instead
+    /// of publishing the new site with them. With `strict`, warnings count as errors here too.
+    public var keepOnError = false
+    /// Whether warnings count as errors (`--strict`), for `keepOnError`.
+    public var strict = false
+    /// Wait for another build of the same output to finish (the default), or refuse at once.
+    public var waitForOutput = true
+    /// Told once when the build waits for another one (with its process id when known).
+    public var onWait: (@Sendable (Int32?) -> Void)?
 
     /// Creates build options.
     public init(
@@ -46,6 +55,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Seconds spent in each named stage, in order.
     public var stageTimes: [(name: String, seconds: Double)] = []
+    /// Whether the new site replaced the output (`false` when `keepOnError` kept the previous one).
+    public var published = false
 }
 
 /// The build, as a flat list of named, timed stages:
@@ -57,6 +68,10 @@ public enum SiteBuilder {
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
         let writer = OutputWriter(output: options.output, force: options.force)
+        try writer.checkSafe(content: options.content)
+        // Held to the end of the build: one build at a time writes, cleans up and swaps this output.
+        let outputLock = try writer.lock(wait: options.waitForOutput, waiting: options.onWait)
+        defer { withExtendedLifetime(outputLock) {} }
         try writer.checkSafe(content: options.content)
 
         var content = try timed("load content", &report) {
@@ -137,10 +152,20 @@ public enum SiteBuilder {
             diagnostics += problems
         }
 
-        let targetLanguage = config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles)
-        let pages = articles.filter { $0.frontMatter.redirectURL == nil }
+        let (targetLanguage, languageProblems) = SiteLanguages.target(
+            configured: config.targetLanguage, config: content.docgenConfig, articles: articles)
+        diagnostics += languageProblems
         let paths = PagePaths(targetLanguage: targetLanguage)
+        let plan = OutputPlan(
+            paths: paths, articles: articles.filter { $0.frontMatter.redirectURL == nil }, redirects: redirects,
+            flows: flows, assets: theme.assets.map(\.path),
+            resources: content.resources.filter { isPublishedResource($0) && config.isResource($0) },
+            hasBaseURL: config.baseURL != nil)
+        diagnostics += plan.diagnostics
+        let pages = plan.articles
+        redirects = plan.redirects
         let staging = try writer.stage()
+        staging.expectRefusals(plan.reported)
         let outcome = timed("pages", &report) { () -> PageStage.Outcome in
             let yamlPages = Set(pages.filter { $0.kind != .markdown }.map(\.path))
             let links = LinkResolver(
@@ -170,19 +195,30 @@ public enum SiteBuilder {
         if config.rootLinkBase == nil, outcome.links.links > 0 {
             diagnostics.append(rootRelativeLinkNote(links: outcome.links.links, pages: outcome.links.pages))
         }
+        var published = false
         try timed("publish", &report) {
             do {
                 if let failure = outcome.failure { throw failure }
                 for asset in theme.assets { try staging.write(asset) }
-                for resource in content.resources where isPublishedResource(resource) && config.isResource(resource) {
-                    try staging.copy(options.content.appendingPathComponent(resource), to: resource)
+                for resource in plan.resources {
+                    try staging.copy(options.content.appendingPathComponent(resource), to: paths.resource(resource))
                 }
-                try writer.publish(staging)
+                diagnostics += staging.diagnostics
+                if options.keepOnError,
+                    diagnostics.contains(where: { $0.severity == .error || (options.strict && $0.severity == .warning) }
+                    )
+                {
+                    writer.discard(staging)
+                } else {
+                    try writer.publish(staging)
+                    published = true
+                }
             } catch {
                 writer.discard(staging)
                 throw error
             }
         }
+        report.published = published
         report.articleCount = articles.count
         report.pageCount = outcome.htmlPages
         report.diagnostics = diagnostics.sortedForOutput()
