@@ -12,7 +12,7 @@ public enum BuildFailure: Error, CustomStringConvertible, Equatable {
     case writeFailed(String)
     /// Another build holds the output's lock and the build was asked not to wait (`--no-wait`).
     case outputBusy(String, holder: Int32?)
-    /// The build was stopped by a signal; its staging folder was removed and the output left as it was.
+    /// The build was stopped by a signal; its staging folder was removed and the output holds a complete site.
     case interrupted(signal: Int32)
 
     public var description: String {
@@ -30,7 +30,7 @@ public enum BuildFailure: Error, CustomStringConvertible, Equatable {
         case .outputBusy(let path, let holder):
             "error: another docgen build\(holder.map { " (process \($0))" } ?? "") is writing the output folder '\(path)' [docgen.build.output-busy]\n    fix: wait for it to finish, or build without --no-wait to wait for it"
         case .interrupted(let signal):
-            "error: the build was interrupted (signal \(signal)); its staging folder was removed and the output is unchanged [docgen.build.interrupted]"
+            "error: the build was interrupted (signal \(signal)); its staging folder was removed, and the output folder holds a complete site (the previous one, unless the new one was already in place) [docgen.build.interrupted]"
         }
     }
 }

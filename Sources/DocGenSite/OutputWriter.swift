@@ -130,11 +130,18 @@ public struct OutputWriter {
             ".\(output.lastPathComponent).docgen-\(kind)-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
-    /// Fault injection for the process-level tests: with `DOCGEN_TEST_STOP_AT=NAME`, the build
-    /// stops itself (SIGSTOP) at the step of that name, so a test can kill it exactly there.
+    /// Fault injection for the process-level tests (`swap`, `between-renames`, `swapped`): with
+    /// `DOCGEN_TEST_STOP_AT=NAME` the build stops itself (SIGSTOP) at that step, so a test can
+    /// kill it exactly there; with `DOCGEN_TEST_WAIT_AT=NAME` it waits there for a signal. Both
+    /// print `docgen: test checkpoint NAME` first.
     static func checkpoint(_ name: String) {
-        guard ProcessInfo.processInfo.environment["DOCGEN_TEST_STOP_AT"] == name else { return }
-        raise(SIGSTOP)
+        let environment = ProcessInfo.processInfo.environment
+        let stop = environment["DOCGEN_TEST_STOP_AT"] == name
+        let wait = environment["DOCGEN_TEST_WAIT_AT"] == name
+        guard stop || wait else { return }
+        FileHandle.standardError.write(Data("docgen: test checkpoint \(name)\n".utf8))
+        if stop { raise(SIGSTOP) }
+        while wait { sleep(60) }
     }
 
     private func readManifest() -> [String] {
