@@ -77,7 +77,7 @@ struct SegmentsExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for file in outputs {
-            try AtomicFile.write(file.contents, to: root.appendingPathComponent(file.path))
+            try AtomicFile.write(file.contents, to: file.path, in: root)
             manifest.hashes[file.path] = ExportManifest.hash(file.contents)
         }
         try AtomicFile.write(Array(manifest.text.utf8), to: manifestURL)
@@ -117,6 +117,14 @@ enum ContentFolder {
 /// Writes a file by writing a temporary file next to it and renaming it into place,
 /// so a reader never sees half a file.
 enum AtomicFile {
+    /// Writes `relative` under `root`, refusing a path that would leave it (`OutputPath.refusal`).
+    static func write(_ bytes: [UInt8], to relative: String, in root: URL) throws {
+        if let refusal = OutputPath.refusal(relative) {
+            throw ValidationError(OutputPath.refusedDiagnostic(relative, refusal, at: nil).description)
+        }
+        try write(bytes, to: root.appendingPathComponent(relative))
+    }
+
     static func write(_ bytes: [UInt8], to url: URL) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -213,7 +221,7 @@ struct SegmentsImportCommand: ParsableCommand {
         }
         let root = URL(fileURLWithPath: content)
         for file in result.changedFiles {
-            try AtomicFile.write(Array(file.text.utf8), to: root.appendingPathComponent(file.path))
+            try AtomicFile.write(Array(file.text.utf8), to: file.path, in: root)
         }
         Console.error(
             "Imported \(result.importedSegments) units: \(result.changedSegments) segments changed in "

@@ -34,5 +34,5 @@ enum FlowJSON {
     }
 
     /// A JSON string literal, safe inside `<script>` (`<` is escaped so `</script>` cannot occur).
-    static func s(_ text: String) -> String { JSONString.literal(text, scriptSafe: true) }
+    static func s(_ text: String) -> String { ScriptSafeJSON.string(text) }
 }

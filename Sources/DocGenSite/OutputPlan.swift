@@ -47,7 +47,10 @@ struct OutputPlan {
         paths: PagePaths, articles: [Article], redirects: [Redirect], flows: [Flow], assets: [String],
         resources: [String], hasBaseURL: Bool
     ) {
-        let ownHome = articles.contains { $0.path == "index.md" || $0.path == "index.yml" }
+        // The docset's own home page, as `renderHomes` finds it; it claims first, so that a
+        // case variant (`Index.md`) cannot take its place.
+        let isHome = { (article: Article) in article.path == "index.md" || article.path == "index.yml" }
+        let ownHome = articles.contains(where: isHome)
         var generated: [(String, String)] = [
             ("index.html", "the language chooser"), ("404.html", "the 404 page"), ("robots.txt", "robots.txt"),
             (OutputWriter.manifestName, "docgen's manifest"), (paths.coverage, "the coverage page"),
@@ -61,7 +64,8 @@ struct OutputPlan {
         generated += assets.map { ($0, "the theme's file") }
         for (path, name) in generated { _ = claim([path], by: Owner(name: name, location: nil)) }
 
-        for article in articles {
+        var kept: Set<String> = []
+        for article in articles.filter(isHome) + articles.filter({ !isHome($0) }) {
             let owner = Owner(name: "'\(article.path)'", location: SourceLocation(path: article.path, line: 1))
             var outputs = paths.languages.map { paths.page(forArticle: article.path, in: $0) }
             if article.kind == .markdown {
@@ -71,8 +75,9 @@ struct OutputPlan {
                 refuse(outputs[0], of: owner, because: "the name ending '.translation' is kept for translator views")
                 continue
             }
-            if claim(outputs, by: owner) { self.articles.append(article) }
+            if claim(outputs, by: owner) { kept.insert(article.path) }
         }
+        self.articles = articles.filter { kept.contains($0.path) }
         for redirect in redirects {
             let owner = Owner(name: "the redirect of '\(redirect.sourcePath)'", location: redirect.location)
             if claim(paths.languages.map { paths.page(forArticle: redirect.sourcePath, in: $0) }, by: owner) {
