@@ -64,8 +64,19 @@ struct OutputPlan {
         generated += assets.map { ($0, "the theme's file") }
         for (path, name) in generated { _ = claim([path], by: Owner(name: name, location: nil)) }
 
-        var kept: Set<String> = []
-        for article in articles.filter(isHome) + articles.filter({ !isHome($0) }) {
+        // By position, not by path: Swift compares strings by canonical equivalence, so the
+        // composed and decomposed spellings of one name are equal strings but two files.
+        var kept = [Bool](repeating: false, count: articles.count)
+        // The home first; then by path, and by bytes between equal strings, whatever order the
+        // filesystem listed them in (deterministic output).
+        let order = articles.indices.sorted { a, b in
+            let (left, right) = (articles[a], articles[b])
+            if isHome(left) != isHome(right) { return isHome(left) }
+            if left.path != right.path { return left.path < right.path }
+            return left.path.utf8.lexicographicallyPrecedes(right.path.utf8)
+        }
+        for index in order {
+            let article = articles[index]
             let owner = Owner(name: "'\(article.path)'", location: SourceLocation(path: article.path, line: 1))
             var outputs = paths.languages.map { paths.page(forArticle: article.path, in: $0) }
             if article.kind == .markdown {
@@ -75,9 +86,9 @@ struct OutputPlan {
                 refuse(outputs[0], of: owner, because: "the name ending '.translation' is kept for translator views")
                 continue
             }
-            if claim(outputs, by: owner) { kept.insert(article.path) }
+            kept[index] = claim(outputs, by: owner)
         }
-        self.articles = articles.filter { kept.contains($0.path) }
+        self.articles = articles.indices.filter { kept[$0] }.map { articles[$0] }
         for redirect in redirects {
             let owner = Owner(name: "the redirect of '\(redirect.sourcePath)'", location: redirect.location)
             if claim(paths.languages.map { paths.page(forArticle: redirect.sourcePath, in: $0) }, by: owner) {

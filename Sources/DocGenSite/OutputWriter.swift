@@ -46,8 +46,11 @@ public struct OutputWriter {
         if !foreign.isEmpty { throw BuildFailure.outputNotOwned(output.path, examples: foreign) }
     }
 
-    /// Writes the whole site at once: stages every file, then publishes (see `stage` and `publish`).
+    /// Writes the whole site at once: takes the lock, stages every file, then publishes (see
+    /// `lock`, `stage` and `publish`).
     public func write(files: [OutputFile], copies: [(output: String, source: URL)]) throws {
+        let held = try lock()
+        defer { withExtendedLifetime(held) {} }
         let staging = try stage()
         do {
             for file in files { try staging.write(file) }

@@ -64,6 +64,28 @@ import Testing
         #expect(TestSupport.read(output.appendingPathComponent(OutputWriter.manifestName)) == "fr/a.html\n")
     }
 
+    @Test func namesThatDifferOnlyInCaseOrUnicodeCompositionCollide() throws {
+        let content = TestSupport.temporaryFolder()
+        let composed = "\u{E9}t\u{E9}.md"
+        let decomposed = "e\u{301}te\u{301}.md"
+        for (name, title) in [
+            (composed, "Composé"), (decomposed, "Décomposé"), ("Guide.md", "Guide"), ("guide.md", "guide"),
+        ] {
+            try Data("---\ntitle: \(title)\n---\n# \(title)\n\nTexte.\n".utf8).write(
+                to: content.appendingPathComponent(name))
+        }
+        let (report, output) = try TestSupport.build(content)
+        let collisions = report.diagnostics.filter { $0.identifier == "docgen.output.collision" }
+        #expect(collisions.count == 2, "\(collisions)")
+        #expect(
+            collisions.compactMap(\.location?.path).map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+                == [composed, "guide.md"].map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(collisions.allSatisfy { $0.severity == .error })
+        #expect(collisions.contains { $0.summary.contains("'Guide.md'") && $0.summary.contains("case-insensitively") })
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("fr").path)
+        #expect(pages.filter { $0.hasSuffix(".html") && !$0.contains("translation") }.count == 5)  // 2 pages, home, toc, coverage
+    }
+
     @Test func aSecondBuildIsRefusedWhileTheFirstHoldsTheOutputWhenAskedNotToWait() throws {
         let output = TestSupport.temporaryFolder().appendingPathComponent("site")
         let first = try OutputWriter(output: output, force: false).lock()
