@@ -34,7 +34,9 @@ public final class OutputLock {
         } catch {
             throw BuildFailure.writeFailed("cannot create \(file.deletingLastPathComponent().path): \(error)")
         }
-        let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a symbolic link: the file is truncated and written to, and a link planted
+        // beside a shared output (in /tmp, say) could point at any file the builder may write.
+        let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
             throw BuildFailure.writeFailed(
                 "cannot open the lock file \(file.path): \(String(cString: strerror(errno)))")

@@ -68,6 +68,8 @@ public enum SiteBuilder {
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
         let writer = OutputWriter(output: options.output, force: options.force)
+        // Checked before the lock file is made beside the output, and again once the lock's
+        // recovery may have put a previous site back.
         try writer.checkSafe(content: options.content)
         // Held to the end of the build: one build at a time writes, cleans up and swaps this output.
         let outputLock = try writer.lock(wait: options.waitForOutput, waiting: options.onWait)
@@ -204,10 +206,10 @@ public enum SiteBuilder {
                     try staging.copy(options.content.appendingPathComponent(resource), to: paths.resource(resource))
                 }
                 diagnostics += staging.diagnostics
-                if options.keepOnError,
-                    diagnostics.contains(where: { $0.severity == .error || (options.strict && $0.severity == .warning) }
-                    )
-                {
+                let failed = diagnostics.contains {
+                    $0.severity == .error || (options.strict && $0.severity == .warning)
+                }
+                if options.keepOnError, failed {
                     writer.discard(staging)
                 } else {
                     try writer.publish(staging)

@@ -95,6 +95,18 @@ import Testing
         withExtendedLifetime(first) {}
     }
 
+    @Test func aLockFileThatIsASymbolicLinkIsNotFollowed() throws {
+        let parent = TestSupport.temporaryFolder()
+        let precious = parent.appendingPathComponent("precious.txt")
+        try Data("keep me".utf8).write(to: precious)
+        try FileManager.default.createSymbolicLink(
+            at: parent.appendingPathComponent(".site.docgen-lock"), withDestinationURL: precious)
+        #expect(throws: BuildFailure.self) {
+            _ = try TestSupport.build(Self.good, output: parent.appendingPathComponent("site"))
+        }
+        #expect(TestSupport.read(precious) == "keep me")
+    }
+
     @Test func keepOnErrorLeavesThePreviousSiteAsItWas() throws {
         let output = TestSupport.temporaryFolder().appendingPathComponent("site")
         _ = try TestSupport.build(Self.good, output: output)
