@@ -107,6 +107,7 @@ def test_concurrent_builds_never_publish_a_site_missing_files(sites):
 
     reader = threading.Thread(target=read)
     reader.start()
+    waited = 0
     try:
         for attempt in range(4):
             builds = [subprocess.Popen(command(CONTENT if i % 2 else newer, out), stderr=subprocess.PIPE, text=True)
@@ -114,12 +115,14 @@ def test_concurrent_builds_never_publish_a_site_missing_files(sites):
             for process in builds:
                 _, err = process.communicate(timeout=120)
                 assert process.returncode == 0, err
+                waited += "waiting for it to finish" in err
             complete(out)
             assert beside(out) == [], beside(out)
     finally:
         done.set()
         reader.join()
     assert problems == []
+    assert waited > 0, "the builds never overlapped, so this test proved nothing"
 
 
 def test_a_second_build_waits_for_the_first_or_is_refused_with_no_wait(sites):
