@@ -12,7 +12,7 @@ extension SiteRenderer {
         for flow in flows.values.sorted(by: { $0.name < $1.name }) {
             for language in paths.languages {
                 let other = paths.languages.first { $0 != language } ?? language
-                for page in FlowSite.pages(for: flow, language: language) {
+                for page in FlowSite.pages(for: flow, language: language, texts: theme.strings(for: language)) {
                     let outputPath = language.code + "/" + page.path
                     let otherPath = other.code + "/" + page.path
                     var context = contexts.base(

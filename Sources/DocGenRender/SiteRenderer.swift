@@ -64,6 +64,8 @@ public struct SiteRenderer: Sendable {
     ) {
         self.stale = stale
         self.flows = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Every text's language variables ({target}, {source}) are filled once for the site's pair.
+        let theme = theme.resolved(target: paths.targetLanguage, source: paths.sourceLanguage)
         self.theme = theme
         self.templates = templates
         self.paths = paths
@@ -231,7 +233,7 @@ public struct SiteRenderer: Sendable {
                 "flows": flowsShown.map { flow in
                     [
                         "html": FlowHTML.embed(
-                            flow: flow, language: language,
+                            flow: flow, language: language, texts: theme.strings(for: language),
                             pagePath: String(outputPath.dropFirst(language.code.count + 1)))
                     ]
                 },

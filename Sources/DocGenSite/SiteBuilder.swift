@@ -94,9 +94,7 @@ public enum SiteBuilder {
             content.structureFiles.filter(isFlowFile).compactMap { file in
                 let result = FlowParser.parse(file)
                 diagnostics += result.diagnostics
-                guard let flow = result.flow else { return nil }
-                diagnostics += FlowValidator.validate(flow)
-                return flow
+                return result.flow
             }
         }
         let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true) }
@@ -137,9 +135,14 @@ public enum SiteBuilder {
             diagnostics += problems
         }
 
-        let targetLanguage = config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles)
+        let sourceLanguage = config.sourceLanguage.map(Language.init) ?? .english
+        let targetLanguage =
+            config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles, source: sourceLanguage)
         let pages = articles.filter { $0.frontMatter.redirectURL == nil }
-        let paths = PagePaths(targetLanguage: targetLanguage)
+        let paths = PagePaths(targetLanguage: targetLanguage, sourceLanguage: sourceLanguage)
+        // Flow labels are required in the site's two languages, known only now.
+        for flow in flows { diagnostics += FlowValidator.validate(flow, languages: paths.languages) }
+        if let note = theme.missingStringsNote(target: targetLanguage, source: sourceLanguage) { diagnostics.append(note) }
         let staging = try writer.stage()
         let outcome = timed("pages", &report) { () -> PageStage.Outcome in
             let yamlPages = Set(pages.filter { $0.kind != .markdown }.map(\.path))
