@@ -21,12 +21,8 @@ extension SiteRenderer {
                         [
                             "content": page.bodyHTML,
                             "otherLanguage": contexts.alternate(from: outputPath, to: otherPath, language: other),
-                            "alternates": paths.languages.map {
-                                [
-                                    "hreflang": $0.code,
-                                    "url": SitePath.relativeURL(from: outputPath, to: $0.code + "/" + page.path),
-                                ]
-                            },
+                            "alternates": contexts.alternates(
+                                from: outputPath, to: paths.languages.map { ($0, $0.code + "/" + page.path) }),
                         ], into: &context)
                     if let html = templates.renderPage("flownode", context: context) {
                         files.append(OutputFile(path: outputPath, text: html))

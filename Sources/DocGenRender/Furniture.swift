@@ -129,13 +129,13 @@ private struct Labels {
         if let page = node.pagePath, let title = titles[page]?.source {
             return ["label": title]
         }
-        if case .external = node.target {
-            return ["label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true]
-        }
-        return [
+        var values: [String: Any] = [
             "label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true,
-            "untranslatedNote": theme.string("englishMissing", language),
         ]
+        if paths.targetLanguage.direction != language.direction { values["labelDir"] = paths.targetLanguage.direction }
+        if case .external = node.target { return values }
+        values["untranslatedNote"] = theme.string("englishMissing", language)
+        return values
     }
 }
 
