@@ -26,7 +26,7 @@ public struct ArticleRenderer: Sendable {
 
     /// Creates a renderer.
     public init(theme: Theme, flows: [String: Flow] = [:], paths: PagePaths) {
-        self.theme = theme
+        self.theme = theme.resolved(target: paths.targetLanguage, source: paths.sourceLanguage)
         self.flows = flows
         self.paths = paths
     }

@@ -16,6 +16,8 @@ public struct Theme: Sendable {
     /// After `resolved`: the language each reader's texts are written in (English for a reader
     /// whose language has no strings file).
     private var textLanguages: [String: Language] = [:]
+    /// The (target, source) pair the strings were resolved for, so resolving again costs nothing.
+    private var resolvedPair: [Language]?
 
     /// Creates a theme from its parts.
     public init(templates: [String: String], strings: [String: [String: String]], assets: [OutputFile]) {
@@ -57,7 +59,9 @@ public struct Theme: Sendable {
     /// The theme with the variables of every text filled in for a site that translates `source`
     /// into `target`: the strings of both languages keyed by their codes. See `InterfaceStrings`.
     public func resolved(target: Language, source: Language) -> Theme {
+        if resolvedPair == [target, source] { return self }
         var copy = self
+        copy.resolvedPair = [target, source]
         var resolved: [String: [String: String]] = [:]
         for reader in [target, source] {
             let textLanguage = interfaceLanguage(for: reader)
