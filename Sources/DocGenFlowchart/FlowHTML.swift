@@ -43,7 +43,8 @@ public enum FlowHTML {
         let strings = FlowStrings(language, texts: texts)
         let prefix = "flow-\(flow.name)-\(language.code)"
         let diagram = FlowLayout.diagram(for: flow, language: language)
-        let svg = FlowSVG.render(diagram, options: FlowSVG.Options(idPrefix: prefix, nodeURL: links.nodePage, strings: strings))
+        let svg = FlowSVG.render(
+            diagram, options: FlowSVG.Options(idPrefix: prefix, nodeURL: links.nodePage, strings: strings))
         var out =
             "<figure class=\"docgen-flow\" id=\"\(prefix)\" data-flow=\"\(e(flow.name))\" lang=\"\(language.code)\""
         out += " aria-labelledby=\"\(prefix)-caption\">\n"

@@ -35,7 +35,8 @@ public enum FlowSite {
             body += FlowNodePanel.html(flow: flow, nodeID: node.id, strings: strings, links: links, headingLevel: 1)
             var svg = FlowSVG.render(
                 diagram,
-                options: FlowSVG.Options(idPrefix: "flow-\(flow.name)-\(language.code)-page", nodeURL: links.nodePage, strings: strings))
+                options: FlowSVG.Options(
+                    idPrefix: "flow-\(flow.name)-\(language.code)-page", nodeURL: links.nodePage, strings: strings))
             svg = svg.replacingFirst(
                 "class=\"flow-node flow-\(node.kind.rawValue)\" data-node=\"\(node.id)\"",
                 with:

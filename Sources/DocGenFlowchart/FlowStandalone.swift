@@ -22,7 +22,8 @@ public enum FlowStandalone {
         flow: Flow, language: Language, texts: [String: String] = [:], styleSheet: String, script: String
     ) -> String {
         let title = HTMLEscaping.escape(flow.title.resolved(language))
-        var out = "<!DOCTYPE html>\n<html lang=\"\(language.code)\" dir=\"\(language.direction)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var out =
+            "<!DOCTYPE html>\n<html lang=\"\(language.code)\" dir=\"\(language.direction)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(title)</title>\n"
         out += "<style>\nbody{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',Arial,sans-serif;"

@@ -69,9 +69,13 @@ public enum FlowValidator {
         for node in flow.nodes {
             checkShape(node, into: &diagnostics)
             checkText(node.text, what: "the text of '\(node.id)'", languages: languages, into: &diagnostics)
-            if let detail = node.detail { checkText(detail, what: "the detail of '\(node.id)'", languages: languages, into: &diagnostics) }
+            if let detail = node.detail {
+                checkText(detail, what: "the detail of '\(node.id)'", languages: languages, into: &diagnostics)
+            }
             for answer in node.answers {
-                if let label = answer.label { checkText(label, what: "an answer of '\(node.id)'", languages: languages, into: &diagnostics) }
+                if let label = answer.label {
+                    checkText(label, what: "an answer of '\(node.id)'", languages: languages, into: &diagnostics)
+                }
                 if seen[answer.targetID] == nil {
                     diagnostics.append(
                         .error(
@@ -81,7 +85,9 @@ public enum FlowValidator {
                                 ?? "add a node with id '\(answer.targetID)'"))
                 }
             }
-            for link in node.links { checkText(link.text, what: "a link of '\(node.id)'", languages: languages, into: &diagnostics) }
+            for link in node.links {
+                checkText(link.text, what: "a link of '\(node.id)'", languages: languages, into: &diagnostics)
+            }
         }
         let graph = FlowGraph(flow)
         let reachable = graph.reachable(from: flow.startID)

@@ -70,7 +70,8 @@ public struct Theme: Sendable {
             copy.textLanguages[reader.code] = textLanguage
             // Alerts of the source text shown on a target page are titled in the source language.
             let sourceTexts = strings(for: source)
-            for alert in ["Note", "Tip", "Important", "Caution", "Warning"] where strings(for: reader)["sourceAlert" + alert] == nil {
+            for alert in ["Note", "Tip", "Important", "Caution", "Warning"]
+            where strings(for: reader)["sourceAlert" + alert] == nil {
                 resolved[reader.code]?["sourceAlert" + alert] = sourceTexts["alert." + alert.lowercased()]
             }
         }

@@ -142,7 +142,9 @@ public enum SiteBuilder {
         let paths = PagePaths(targetLanguage: targetLanguage, sourceLanguage: sourceLanguage)
         // Flow labels are required in the site's two languages, known only now.
         for flow in flows { diagnostics += FlowValidator.validate(flow, languages: paths.languages) }
-        if let note = theme.missingStringsNote(target: targetLanguage, source: sourceLanguage) { diagnostics.append(note) }
+        if let note = theme.missingStringsNote(target: targetLanguage, source: sourceLanguage) {
+            diagnostics.append(note)
+        }
         let staging = try writer.stage()
         let outcome = timed("pages", &report) { () -> PageStage.Outcome in
             let yamlPages = Set(pages.filter { $0.kind != .markdown }.map(\.path))

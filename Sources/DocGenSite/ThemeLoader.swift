@@ -38,15 +38,19 @@ public enum ThemeLoader {
                         [String: [String: String]].self, from: String(decoding: data, as: UTF8.self))
                     for (language, texts) in sections { strings[language, default: [:]].merge(texts) { old, _ in old } }
                 } catch {
-                    diagnostics.append(invalidStrings("Templates/strings.yml", error, fix: "write it as 'fr:' then indented 'key: text' lines"))
+                    diagnostics.append(
+                        invalidStrings(
+                            "Templates/strings.yml", error, fix: "write it as 'fr:' then indented 'key: text' lines"))
                 }
             } else if relative.hasPrefix("strings/"), relative.hasSuffix(".yml"), !relative.dropFirst(8).contains("/") {
                 let language = String(relative.dropFirst("strings/".count).dropLast(".yml".count))
                 do {
-                    let texts = try YAMLDecoder().decode([String: String].self, from: String(decoding: data, as: UTF8.self))
+                    let texts = try YAMLDecoder().decode(
+                        [String: String].self, from: String(decoding: data, as: UTF8.self))
                     strings[language, default: [:]].merge(texts) { _, new in new }
                 } catch {
-                    diagnostics.append(invalidStrings("Templates/" + relative, error, fix: "write one 'key: text' line per string"))
+                    diagnostics.append(
+                        invalidStrings("Templates/" + relative, error, fix: "write one 'key: text' line per string"))
                 }
             }
         }

@@ -27,7 +27,8 @@ import Testing
         let svg = FlowSVG.render(
             FlowLayout.diagram(for: flow, language: language),
             options: FlowSVG.Options(
-                idPrefix: "flow-\(name)-\(language)", standalone: true, strings: FlowStrings(language, texts: Self.texts[language] ?? [:])))
+                idPrefix: "flow-\(name)-\(language)", standalone: true,
+                strings: FlowStrings(language, texts: Self.texts[language] ?? [:])))
         let expected = try Fixtures.golden("golden/\(name).\(language).svg", svg)
         #expect(svg == expected)
     }

@@ -34,7 +34,9 @@ import Testing
         let texts = Self.theme.strings["zh-Hans"].map { code == "zh" ? $0 : [:] } ?? [:]
         let own = code == "zh" ? texts : (Self.theme.strings[code] ?? [:])
         // Every language file gives every key of the English file (none falls back silently).
-        #expect(Set(english.keys).subtracting(own.keys).isEmpty, "\(code): \(Set(english.keys).subtracting(own.keys).sorted())")
+        #expect(
+            Set(english.keys).subtracting(own.keys).isEmpty,
+            "\(code): \(Set(english.keys).subtracting(own.keys).sorted())")
     }
 
     @Test func noStringSpellsALanguageName() {
@@ -52,9 +54,13 @@ import Testing
         #expect(!Self.theme.hasStrings(for: swedish))
         #expect(Self.theme.string("home", swedish) == "Home")
         let resolved = Self.theme.resolved(target: swedish, source: .english)
-        #expect(resolved.string("targetOnlyNote", swedish) == "This article exists only in Swedish: it has no English original.")
+        #expect(
+            resolved.string("targetOnlyNote", swedish)
+                == "This article exists only in Swedish: it has no English original.")
         #expect(resolved.string("languageName", swedish) == "Svenska")
-        #expect(Self.theme.missingStringsNote(target: swedish, source: .english)?.identifier == "docgen.strings.missing-language")
+        #expect(
+            Self.theme.missingStringsNote(target: swedish, source: .english)?.identifier
+                == "docgen.strings.missing-language")
         #expect(Self.theme.missingStringsNote(target: Language("ja"), source: .english) == nil)
     }
 
@@ -67,12 +73,15 @@ import Testing
     @Test func variablesNameTheSitesLanguagesInTheReadersLanguage() {
         let site = Self.theme.resolved(target: Language("ja"), source: .english)
         #expect(site.string("readOriginal", Language("ja")) == "英語の原文を読む")
-        #expect(site.string("missingBody", .english) == "This article exists only in Japanese: it has no English version.")
+        #expect(
+            site.string("missingBody", .english) == "This article exists only in Japanese: it has no English version.")
         #expect(site.string("sectionInOtherLanguage", .english) == "Read this section in Japanese")
         #expect(site.string("sectionInOtherLanguage", Language("ja")) == "このセクションを英語で読む")
         #expect(site.string("readIn", Language("ja")) == "日本語で読む")
         let french = Self.theme.resolved(target: .french, source: .english)
-        #expect(french.string("targetOnlyNote", .french) == "Cet article n’existe qu’en français : il n’a pas d’original en anglais.")
+        #expect(
+            french.string("targetOnlyNote", .french)
+                == "Cet article n’existe qu’en français : il n’a pas d’original en anglais.")
         #expect(french.string("columnTarget", .french) == "Français (traduction)")
         #expect(french.string("languageName", .french) == "Français")
     }

@@ -40,9 +40,15 @@ import Testing
 
     @Test func theLanguageSwitchNamesEachLanguageInItself() {
         let japanese = page("ja-jp", "ja/billing-overview.html")
-        #expect(japanese.contains("<span class=\"lang-code\" aria-hidden=\"true\">ja</span><span class=\"lang-name\">日本語</span>"))
-        #expect(japanese.contains("<span class=\"lang-code\" aria-hidden=\"true\">en</span><span class=\"lang-name\">English</span>"))
-        #expect(!japanese.contains("<span class=\"lang-name\">English</span></span>"), "the current language is not English")
+        #expect(
+            japanese.contains(
+                "<span class=\"lang-code\" aria-hidden=\"true\">ja</span><span class=\"lang-name\">日本語</span>"))
+        #expect(
+            japanese.contains(
+                "<span class=\"lang-code\" aria-hidden=\"true\">en</span><span class=\"lang-name\">English</span>"))
+        #expect(
+            !japanese.contains("<span class=\"lang-name\">English</span></span>"), "the current language is not English"
+        )
         let english = page("de-de", "en/billing-overview.html")
         #expect(english.contains("title=\"Auf Deutsch lesen\""))
         #expect(english.contains("<span class=\"lang-name\">Deutsch</span>"))
@@ -88,9 +94,11 @@ import Testing
         let japanese = page("ja-jp", "ja/billing-overview.html")
         #expect(japanese.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"billing-overview.html\">"))
         let english = page("ja-jp", "en/billing-overview.html")
-        #expect(english.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"../ja/billing-overview.html\">"))
+        #expect(
+            english.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"../ja/billing-overview.html\">"))
         #expect(page("ja-jp", "en/index.html").contains("hreflang=\"x-default\" href=\"../ja/index.html\""))
-        #expect(page("ja-jp", "index.html").contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"index.html\">"))
+        #expect(
+            page("ja-jp", "index.html").contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"index.html\">"))
         #expect(
             page("ja-jp", "sitemap.xml").contains(
                 "hreflang=\"x-default\" href=\"https://docs.example.com/ja-jp/ja/billing-overview.html\""))
@@ -101,18 +109,22 @@ import Testing
     @Test func aSectionWithoutAPageIsPlainTextInTheBreadcrumbs() {
         for (site, folder) in [("de-de", "de"), ("ja-jp", "en")] {
             let html = page(site, folder + "/billing/download-invoices.html")
-            let crumbs = html.components(separatedBy: "<nav class=\"breadcrumbs\"").dropFirst().first?
+            let crumbs =
+                html.components(separatedBy: "<nav class=\"breadcrumbs\"").dropFirst().first?
                 .components(separatedBy: "</nav>").first ?? ""
             #expect(!crumbs.isEmpty)
             #expect(!crumbs.contains("href=\"\""), "\(site): \(crumbs)")
-            #expect(crumbs.contains(site == "de-de" ? "<li><span>Abrechnung</span></li>" : "<li><span lang=\"ja\">課金</span></li>"))
+            #expect(
+                crumbs.contains(
+                    site == "de-de" ? "<li><span>Abrechnung</span></li>" : "<li><span lang=\"ja\">課金</span></li>"))
         }
         for (path, html) in htmlPages("de-de") { #expect(!html.contains("href=\"\""), "\(path)") }
     }
 
     @Test func theSourceSidebarUsesTheSourceTitleOfTheCurrentPage() {
         let english = page("de-de", "en/billing/download-invoices.html")
-        #expect(english.contains("<a href=\"download-invoices.html\" aria-current=\"page\">Download invoices</a>\n</li>"))
+        #expect(
+            english.contains("<a href=\"download-invoices.html\" aria-current=\"page\">Download invoices</a>\n</li>"))
         let entry = english.components(separatedBy: "aria-current=\"page\">Download invoices</a>").last ?? ""
         #expect(!entry.prefix(20).contains("toc-untranslated"))
     }
@@ -193,7 +205,9 @@ import Testing
         let (report, output) = try TestSupport.build(content)
         #expect(!report.diagnostics.contains { $0.severity == .error })
         let english = TestSupport.read(output.appendingPathComponent("en/a.html")) ?? ""
-        #expect(english.contains("data-source-lang=\"ja\" data-source-dir=\"ltr\" data-seg-toggle-label=\"Japanese original\""))
+        #expect(
+            english.contains(
+                "data-source-lang=\"ja\" data-source-dir=\"ltr\" data-seg-toggle-label=\"Japanese original\""))
         #expect(english.contains("<span class=\"lang-name\">日本語</span>"))
         #expect(english.contains("lang=\"ja\">請求書</span>"))
         let japanese = TestSupport.read(output.appendingPathComponent("ja/a.html")) ?? ""
