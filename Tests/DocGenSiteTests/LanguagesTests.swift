@@ -129,6 +129,24 @@ import Testing
         #expect(!entry.prefix(20).contains("toc-untranslated"))
     }
 
+    @Test func theFullTableOfContentsGivesAnEntryUnderAnUntitledSectionItsOwnLanguage() {
+        // en/toc.html is what the script puts in the sidebar: an English title under a section
+        // that has no page (and so no English) must not inherit the section's lang and note.
+        let toc = page("ja-jp", "en/toc.html")
+        #expect(
+            toc.contains(
+                "<span class=\"toc-heading\" lang=\"ja\">課金</span> <span class=\"toc-untranslated\">(Japanese only)</span>"
+            ))
+        #expect(toc.contains("<a href=\"billing/download-invoices.html\">Download invoices</a>\n</li>"))
+        #expect(
+            toc.contains(
+                "<a href=\"billing/local-taxes.html\" lang=\"ja\">日本のみ: 消費税について</a> <span class=\"toc-untranslated\">(Japanese only)</span>"
+            ))
+        let arabic = page("ar-sa", "en/toc.html")
+        #expect(arabic.contains("<a href=\"billing/download-invoices.html\">Download invoices</a>\n</li>"))
+        #expect(arabic.contains("<span class=\"toc-heading\" lang=\"ar\" dir=\"rtl\">الفوترة</span>"))
+    }
+
     @Test func coverageCountsJapaneseInCharactersAndSaysSo() {
         let coverage = page("ja-jp", "ja/coverage.html")
         #expect(coverage.contains(">文字数 (日本語)</th>"))

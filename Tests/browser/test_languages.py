@@ -194,3 +194,20 @@ def test_axe_is_clean_on_other_languages(language_sites, browser, size_name, siz
             go(driver, language_sites["base"] + f"{site}/{path}")
             bad, _ = run_axe(driver)
             assert not bad, f"{site}/{path} ({size_name}):\n" + describe_violations(bad)
+
+
+@pytest.mark.parametrize("size_name, size", SIZES)
+def test_the_english_sidebar_marks_the_current_page_in_english(language_sites, browser, size_name, size):
+    # The script replaces the sidebar with the full tree of en/toc.html; an English title under a
+    # section that has no page (so no English) keeps no lang and no "only in" note of its section.
+    driver = browser(size=size, lang="en-US")
+    for site in ("ja-jp", "de-de", "ar-sa"):
+        go(driver, language_sites["base"] + f"{site}/en/billing/download-invoices.html")
+        wait(driver, lambda d: d.execute_script(
+            "return !!document.querySelector('nav.sidebar a[aria-current=\"page\"]')"), message="current entry")
+        current = driver.execute_script(
+            "const a = document.querySelector('nav.sidebar a[aria-current=\"page\"]');"
+            "const li = a.closest('li');"
+            "return {text: a.textContent, lang: a.closest('[lang]').getAttribute('lang'),"
+            " note: !!li.querySelector(':scope > .toc-untranslated, :scope > details > summary > .toc-untranslated')}")
+        assert current == {"text": "Download invoices", "lang": "en", "note": False}, f"{site}: {current}"
