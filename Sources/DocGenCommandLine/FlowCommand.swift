@@ -2,6 +2,7 @@ import ArgumentParser
 import DocGenContent
 import DocGenCore
 import DocGenFlowchart
+import DocGenSite
 import Foundation
 
 /// `docgen flow`: renders one flow file as an SVG image or a standalone interactive HTML page.
@@ -34,7 +35,10 @@ struct FlowCommand: ParsableCommand {
     var format: Format = .svg
 
     @Option(
-        name: .long, help: ArgumentHelp("The language of the labels: fr (target) or en (source).", valueName: "fr|en"))
+        name: .long,
+        help: ArgumentHelp(
+            "The language of the labels (any code the flow file writes labels in, such as fr, en, ja); the widget's words come from the theme's strings/<code>.yml.",
+            valueName: "code"))
     var lang = "fr"
 
     @Option(
@@ -49,8 +53,9 @@ struct FlowCommand: ParsableCommand {
     var templates: String?
 
     func validate() throws {
-        guard ["fr", "en"].contains(Language(lang).code) else {
-            throw ValidationError("--lang must be fr or en, not '\(lang)'")
+        guard !lang.isEmpty, lang.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else {
+            throw ValidationError("--lang must be a language code such as fr, en or ja, not '\(lang)'")
         }
     }
 
@@ -65,15 +70,16 @@ struct FlowCommand: ParsableCommand {
         }
         let parsed = FlowParser.parse(SourceFile(path: file, text: text))
         var diagnostics = parsed.diagnostics
-        if let flow = parsed.flow { diagnostics += FlowValidator.validate(flow) }
+        let language = Language(lang)
+        if let flow = parsed.flow { diagnostics += FlowValidator.validate(flow, languages: [language]) }
         let report = diagnostics.sortedForOutput().map { $0.description + "\n" }.joined()
         if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
         guard let flow = parsed.flow, !diagnostics.hasErrors else { throw ExitCode(1) }
-        let language = Language(lang)
+        let texts = ThemeLoader.interfaceStrings(root: TemplateLocator.locate(explicit: templates), for: language)
         let rendered =
             switch format {
-            case .svg: FlowStandalone.svg(flow: flow, language: language)
-            case .html: try standalonePage(flow: flow, language: language)
+            case .svg: FlowStandalone.svg(flow: flow, language: language, texts: texts)
+            case .html: try standalonePage(flow: flow, language: language, texts: texts)
             }
         if let output {
             try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -83,12 +89,13 @@ struct FlowCommand: ParsableCommand {
     }
 
     /// The standalone page, with the theme's flowchart assets read from the templates folder.
-    private func standalonePage(flow: Flow, language: Language) throws -> String {
+    private func standalonePage(flow: Flow, language: Language, texts: [String: String]) throws -> String {
         let assets = TemplateLocator.locate(explicit: templates).appendingPathComponent("assets")
         do {
             let style = try String(contentsOf: assets.appendingPathComponent("flowchart.css"), encoding: .utf8)
             let script = try String(contentsOf: assets.appendingPathComponent("flowchart.js"), encoding: .utf8)
-            return FlowStandalone.page(flow: flow, language: language, styleSheet: style, script: script)
+            return FlowStandalone.page(
+                flow: flow, language: language, texts: texts, styleSheet: style, script: script)
         } catch {
             FileHandle.standardError.write(
                 Data(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocGenContent
 import DocGenCore
 import DocGenSite
 import DocGenTranslation
@@ -56,7 +57,14 @@ struct SegmentsExportCommand: ParsableCommand {
         let diff = try since.map {
             RevisionDiff.compare(old: try GitRevision.readArticles(revision: $0, content: content), new: files)
         }
-        let (outputs, diagnostics) = SegmentExporter.export(files, format: exportFormat, since: diff)
+        // The source language as docgen.yml names it (`sourceLanguage`); English (en-US) by default.
+        let configFile = URL(fileURLWithPath: content).appendingPathComponent("docgen.yml")
+        let sourceLanguage =
+            (try? String(contentsOf: configFile, encoding: .utf8)).flatMap {
+                DocsetConfiguration.parse(docfx: nil, docgen: SourceFile(path: "docgen.yml", text: $0)).0.sourceLanguage
+            } ?? "en-US"
+        let (outputs, diagnostics) = SegmentExporter.export(
+            files, format: exportFormat, since: diff, sourceLanguage: sourceLanguage)
         let root = URL(fileURLWithPath: output)
         let manifestURL = root.appendingPathComponent(ExportManifest.fileName)
         var manifest = ExportManifest(

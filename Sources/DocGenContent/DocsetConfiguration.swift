@@ -34,6 +34,8 @@ public struct DocsetConfiguration: Sendable {
     public var baseURL: String?
     /// The target language code (docgen.yml `language`); else taken from the articles.
     public var targetLanguage: String?
+    /// The source language code, the one translated from (docgen.yml `sourceLanguage`); English when unset.
+    public var sourceLanguage: String?
     /// A repository URL prefix for "view source" links (docgen.yml `repositoryURL`).
     public var repositoryURL: String?
     /// Where root-relative links such as `/azure/…` point (docgen.yml `rootLinkBase`),
@@ -102,7 +104,9 @@ public struct DocsetConfiguration: Sendable {
     private mutating func readDocgen(_ file: SourceFile, diagnostics: inout [Diagnostic]) {
         do {
             let values = try YAMLDecoder().decode([String: String].self, from: file.text)
-            let known: Set<String> = ["title", "baseURL", "language", "repositoryURL", "rootLinkBase", "baseline"]
+            let known: Set<String> = [
+                "title", "baseURL", "language", "sourceLanguage", "repositoryURL", "rootLinkBase", "baseline",
+            ]
             for key in values.keys.sorted() where !known.contains(key) {
                 diagnostics.append(
                     .warning(
@@ -113,6 +117,7 @@ public struct DocsetConfiguration: Sendable {
             siteTitle = values["title"] ?? siteTitle
             baseURL = values["baseURL"].map { $0.hasSuffix("/") ? $0 : $0 + "/" }
             targetLanguage = values["language"]
+            sourceLanguage = values["sourceLanguage"].flatMap { $0.isEmpty ? nil : $0 }
             repositoryURL = values["repositoryURL"]
             rootLinkBase = values["rootLinkBase"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
             baseline = values["baseline"].flatMap { $0.isEmpty ? nil : $0 }

@@ -14,28 +14,37 @@ public enum FlowHTML {
     ///
     /// - Parameters:
     ///   - flow: a flow that passed `FlowValidator` (invalid flows still render, best effort).
-    ///   - language: French (target) or English (source).
+    ///   - language: the language of the page (the flow's labels are taken in it).
+    ///   - texts: the page language's interface strings (`flow.*` keys); English where a key is missing.
     ///   - nodePageURL: the relative URL of each node's static page, from the embedding page.
     ///   - articleURL: the relative URL of a flow link target (`page.md#anchor` or `https://…`).
     public static func embed(
-        flow: Flow, language: Language, nodePageURL: @escaping @Sendable (String) -> String,
+        flow: Flow, language: Language, texts: [String: String] = [:],
+        nodePageURL: @escaping @Sendable (String) -> String,
         articleURL: @escaping @Sendable (String) -> String = { FlowLinks.articleURL($0, fromPage: "index.html") }
     ) -> String {
-        embed(flow: flow, language: language, links: FlowLinks(nodePage: nodePageURL, article: articleURL))
+        embed(
+            flow: flow, language: language, texts: texts,
+            links: FlowLinks(nodePage: nodePageURL, article: articleURL))
     }
 
     /// The fragment for a page of the site at `pagePath` (relative to the language root); links
     /// to node pages and articles are computed relative to it.
-    public static func embed(flow: Flow, language: Language, pagePath: String) -> String {
-        embed(flow: flow, language: language, links: .site(flow: flow, fromPage: pagePath))
+    public static func embed(flow: Flow, language: Language, texts: [String: String] = [:], pagePath: String)
+        -> String
+    {
+        embed(flow: flow, language: language, texts: texts, links: .site(flow: flow, fromPage: pagePath))
     }
 
     /// The fragment with explicit links.
-    public static func embed(flow: Flow, language: Language, links: FlowLinks) -> String {
-        let strings = FlowStrings(language)
+    public static func embed(flow: Flow, language: Language, texts: [String: String] = [:], links: FlowLinks)
+        -> String
+    {
+        let strings = FlowStrings(language, texts: texts)
         let prefix = "flow-\(flow.name)-\(language.code)"
         let diagram = FlowLayout.diagram(for: flow, language: language)
-        let svg = FlowSVG.render(diagram, options: FlowSVG.Options(idPrefix: prefix, nodeURL: links.nodePage))
+        let svg = FlowSVG.render(
+            diagram, options: FlowSVG.Options(idPrefix: prefix, nodeURL: links.nodePage, strings: strings))
         var out =
             "<figure class=\"docgen-flow\" id=\"\(prefix)\" data-flow=\"\(e(flow.name))\" lang=\"\(language.code)\""
         out += " aria-labelledby=\"\(prefix)-caption\">\n"
@@ -47,13 +56,13 @@ public enum FlowHTML {
         out += "<section class=\"docgen-flow-stepper\" aria-labelledby=\"\(prefix)-stepper-title\">\n"
         out += "<h2 class=\"docgen-flow-stepper-title\" id=\"\(prefix)-stepper-title\">\(e(strings.stepByStep))</h2>\n"
         out += "<div class=\"docgen-flow-stepper-body\" aria-live=\"polite\">\n"
-        out += FlowNodePanel.html(flow: flow, nodeID: flow.startID, language: language, links: links, headingLevel: 3)
+        out += FlowNodePanel.html(flow: flow, nodeID: flow.startID, strings: strings, links: links, headingLevel: 3)
         out += "</div>\n</section>\n</div>\n"
         out += "<details class=\"docgen-flow-text\">\n<summary>\(e(strings.textVersion))</summary>\n"
-        out += FlowTextVersion.html(flow: flow, language: language, idPrefix: prefix, links: links)
+        out += FlowTextVersion.html(flow: flow, strings: strings, idPrefix: prefix, links: links)
         out += "</details>\n"
         out += "<script type=\"application/json\" class=\"docgen-flow-data\">"
-        out += FlowJSON.data(flow: flow, language: language, links: links) + "</script>\n"
+        out += FlowJSON.data(flow: flow, strings: strings, links: links) + "</script>\n"
         out += "</figure>\n"
         return out
     }
@@ -64,9 +73,9 @@ public enum FlowHTML {
 /// One node shown on its own: kind, text, detail, links, and one link per answer. Used both as
 /// the no-JS content of the step-by-step panel and as the body of a node page.
 enum FlowNodePanel {
-    static func html(flow: Flow, nodeID: String, language: Language, links: FlowLinks, headingLevel: Int) -> String {
+    static func html(flow: Flow, nodeID: String, strings: FlowStrings, links: FlowLinks, headingLevel: Int) -> String {
         guard let node = flow.node(nodeID) else { return "" }
-        let strings = FlowStrings(language)
+        let language = strings.language
         let h = "h\(headingLevel)"
         var out = "<div class=\"docgen-flow-node-panel flow-\(node.kind.rawValue)\" data-node=\"\(node.id)\">\n"
         out += "<p class=\"docgen-flow-kind\">\(e(strings.kindName(node.kind)))</p>\n"

@@ -4,8 +4,8 @@ import DocGenCore
 /// The flow as the JSON `flowchart.js` reads from `<script type="application/json">`, written by
 /// hand in a fixed key order so the page is byte-identical from run to run.
 enum FlowJSON {
-    static func data(flow: Flow, language: Language, links: FlowLinks) -> String {
-        let strings = FlowStrings(language)
+    static func data(flow: Flow, strings: FlowStrings, links: FlowLinks) -> String {
+        let language = strings.language
         var seen: Set<String> = []
         var nodes: [String] = []
         for node in flow.nodes where seen.insert(node.id).inserted {

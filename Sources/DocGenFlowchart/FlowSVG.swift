@@ -16,9 +16,15 @@ public enum FlowSVG {
         public var nodeURL: (@Sendable (String) -> String)?
         /// A standalone `.svg` file: adds the XML namespace declaration and an embedded style sheet.
         public var standalone: Bool
+        /// The interface words (the `<desc>`), English when `nil`.
+        public var strings: FlowStrings?
 
         /// Creates options.
-        public init(idPrefix: String, nodeURL: (@Sendable (String) -> String)? = nil, standalone: Bool = false) {
+        public init(
+            idPrefix: String, nodeURL: (@Sendable (String) -> String)? = nil, standalone: Bool = false,
+            strings: FlowStrings? = nil
+        ) {
+            self.strings = strings
             self.idPrefix = idPrefix
             self.nodeURL = nodeURL
             self.standalone = standalone
@@ -28,7 +34,7 @@ public enum FlowSVG {
     /// The SVG element for `diagram`.
     public static func render(_ diagram: FlowDiagram, options: Options) -> String {
         let p = options.idPrefix
-        let strings = FlowStrings(diagram.language)
+        let strings = options.strings ?? FlowStrings(diagram.language)
         var out = ""
         if options.standalone { out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
         let role = options.nodeURL == nil ? "img" : "group"

@@ -22,7 +22,8 @@ public enum FlowSite {
 
     /// The pages of every node of `flow`, in file order, for one language. Article links are
     /// relative to each page, assuming the article `a/b.md` is the page `a/b.html` of the same language.
-    public static func pages(for flow: Flow, language: Language) -> [Page] {
+    public static func pages(for flow: Flow, language: Language, texts: [String: String] = [:]) -> [Page] {
+        let strings = FlowStrings(language, texts: texts)
         var seen: Set<String> = []
         let diagram = FlowLayout.diagram(for: flow, language: language)
         return flow.nodes.filter { seen.insert($0.id).inserted }.map { node in
@@ -31,10 +32,11 @@ public enum FlowSite {
             let title = node.text.resolved(language) + " — " + flow.title.resolved(language)
             var body = "<article class=\"docgen-flow-page\" data-flow=\"\(HTMLEscaping.escape(flow.name))\">\n"
             body += "<p class=\"docgen-flow-page-flow\">\(HTMLEscaping.escape(flow.title.resolved(language)))</p>\n"
-            body += FlowNodePanel.html(flow: flow, nodeID: node.id, language: language, links: links, headingLevel: 1)
+            body += FlowNodePanel.html(flow: flow, nodeID: node.id, strings: strings, links: links, headingLevel: 1)
             var svg = FlowSVG.render(
                 diagram,
-                options: FlowSVG.Options(idPrefix: "flow-\(flow.name)-\(language.code)-page", nodeURL: links.nodePage))
+                options: FlowSVG.Options(
+                    idPrefix: "flow-\(flow.name)-\(language.code)-page", nodeURL: links.nodePage, strings: strings))
             svg = svg.replacingFirst(
                 "class=\"flow-node flow-\(node.kind.rawValue)\" data-node=\"\(node.id)\"",
                 with:

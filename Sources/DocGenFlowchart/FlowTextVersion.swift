@@ -6,8 +6,8 @@ import DocGenMarkdown
 /// leads to. A node met a second time is not repeated but linked ("see above"), so loops and
 /// merges stay finite. This is the version screen readers, printers and no-JS readers get.
 enum FlowTextVersion {
-    static func html(flow: Flow, language: Language, idPrefix: String, links: FlowLinks) -> String {
-        let strings = FlowStrings(language)
+    static func html(flow: Flow, strings: FlowStrings, idPrefix: String, links: FlowLinks) -> String {
+        let language = strings.language
         var described: Set<String> = []
         var out = ""
         func describe(_ id: String, depth: Int) {
@@ -19,13 +19,13 @@ enum FlowTextVersion {
             }
             described.insert(id)
             out += "<span id=\"\(idPrefix)-text-\(id)\" class=\"docgen-flow-text-node flow-\(node.kind.rawValue)\">"
-            out += "<strong>\(e(strings.kindName(node.kind)))</strong> : ".replacingFrenchSpace(language)
+            out += "<strong>\(e(strings.kindName(node.kind)))</strong>" + strings.colon
             out += e(node.text.resolved(language)) + "</span>"
             if let detail = node.detail {
                 out += " <span class=\"docgen-flow-detail\">\(e(detail.resolved(language)))</span>"
             }
             if !node.links.isEmpty {
-                out += " <span class=\"docgen-flow-links\">(\(e(strings.readMore)) : ".replacingFrenchSpace(language)
+                out += " <span class=\"docgen-flow-links\">(\(e(strings.readMore))" + strings.colon
                 out += node.links.map { link in
                     "<a href=\"\(HTMLEscaping.escapeURL(links.article(link.target)))\">\(e(link.text.resolved(language)))</a>"
                 }.joined(separator: ", ")
@@ -36,8 +36,8 @@ enum FlowTextVersion {
             for answer in node.answers {
                 out += "<li>"
                 if let label = answer.label {
-                    out += "<em>\(e(strings.ifYouAnswer)) « \(e(label.resolved(language))) »</em> → "
-                        .replacingGuillemets(language)
+                    let (open, close) = strings.quotes
+                    out += "<em>\(e(strings.ifYouAnswer)) \(e(open))\(e(label.resolved(language)))\(e(close))</em> → "
                 } else {
                     out += "→ "
                 }
@@ -59,19 +59,4 @@ enum FlowTextVersion {
     }
 
     private static func e(_ text: String) -> String { HTMLEscaping.escape(text) }
-}
-
-extension String {
-    /// French puts a (narrow) no-break space before `:`; English does not.
-    fileprivate func replacingFrenchSpace(_ language: Language) -> String {
-        language == .french
-            ? replacingOccurrences(of: " : ", with: "\u{00A0}: ") : replacingOccurrences(of: " : ", with: ": ")
-    }
-
-    /// French quotes with « », English with “ ”.
-    fileprivate func replacingGuillemets(_ language: Language) -> String {
-        language == .french
-            ? replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(of: " »", with: "\u{00A0}»")
-            : replacingOccurrences(of: "« ", with: "“").replacingOccurrences(of: " »", with: "”")
-    }
 }

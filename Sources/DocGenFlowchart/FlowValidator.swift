@@ -3,7 +3,7 @@ import DocGenCore
 
 /// Checks the graph of a parsed flow: every target exists, every node can be reached from the
 /// start, questions have answers, outcomes have none, loops are intended, every label is written
-/// in French and English, and ids are unique.
+/// in each language of the site (its target and source), and ids are unique.
 ///
 /// Pure: takes a flow, returns diagnostics (sorted by location). Each kind of defect has its own
 /// stable identifier, listed in `FlowValidator.Identifier`.
@@ -24,7 +24,7 @@ public enum FlowValidator {
         public static let stepWithChoices = "docgen.flow.step-with-choices"
         /// The flow loops back although it does not say `cycles: allowed`.
         public static let unmarkedCycle = "docgen.flow.unmarked-cycle"
-        /// A label lacks its French or English text.
+        /// A label lacks its text in one of the site's languages (the message names which).
         public static let missingText = "docgen.flow.missing-text"
         /// Two nodes share an id.
         public static let duplicateID = "docgen.flow.duplicate-id"
@@ -32,11 +32,13 @@ public enum FlowValidator {
         public static let empty = "docgen.flow.empty"
     }
 
-    /// The languages every label must have: French (target) and English (source).
+    /// The languages of the sample content's flows (French target, English source), required when
+    /// a caller names none.
     public static let requiredLanguages: [Language] = [.french, .english]
 
-    /// All the problems of `flow`, sorted by location.
-    public static func validate(_ flow: Flow) -> [Diagnostic] {
+    /// All the problems of `flow`, sorted by location. Every label must have a text in each of
+    /// `languages` (a site's target and source languages).
+    public static func validate(_ flow: Flow, languages: [Language] = requiredLanguages) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard !flow.nodes.isEmpty else {
             return [
@@ -63,13 +65,17 @@ public enum FlowValidator {
                     Identifier.unknownStart, at: flow.startLocation, "the start node '\(flow.startID)' does not exist",
                     fix: "set 'start:' to the id of the first question"))
         }
-        checkText(flow.title, what: "the flow title", into: &diagnostics)
+        checkText(flow.title, what: "the flow title", languages: languages, into: &diagnostics)
         for node in flow.nodes {
             checkShape(node, into: &diagnostics)
-            checkText(node.text, what: "the text of '\(node.id)'", into: &diagnostics)
-            if let detail = node.detail { checkText(detail, what: "the detail of '\(node.id)'", into: &diagnostics) }
+            checkText(node.text, what: "the text of '\(node.id)'", languages: languages, into: &diagnostics)
+            if let detail = node.detail {
+                checkText(detail, what: "the detail of '\(node.id)'", languages: languages, into: &diagnostics)
+            }
             for answer in node.answers {
-                if let label = answer.label { checkText(label, what: "an answer of '\(node.id)'", into: &diagnostics) }
+                if let label = answer.label {
+                    checkText(label, what: "an answer of '\(node.id)'", languages: languages, into: &diagnostics)
+                }
                 if seen[answer.targetID] == nil {
                     diagnostics.append(
                         .error(
@@ -79,7 +85,9 @@ public enum FlowValidator {
                                 ?? "add a node with id '\(answer.targetID)'"))
                 }
             }
-            for link in node.links { checkText(link.text, what: "a link of '\(node.id)'", into: &diagnostics) }
+            for link in node.links {
+                checkText(link.text, what: "a link of '\(node.id)'", languages: languages, into: &diagnostics)
+            }
         }
         let graph = FlowGraph(flow)
         let reachable = graph.reachable(from: flow.startID)
@@ -128,14 +136,16 @@ public enum FlowValidator {
         }
     }
 
-    private static func checkText(_ text: LocalizedText, what: String, into diagnostics: inout [Diagnostic]) {
-        let missing = text.missing(requiredLanguages)
+    private static func checkText(
+        _ text: LocalizedText, what: String, languages: [Language], into diagnostics: inout [Diagnostic]
+    ) {
+        let missing = text.missing(languages)
         guard !missing.isEmpty else { return }
         let codes = missing.map(\.code).joined(separator: " and ")
         diagnostics.append(
             .error(
                 Identifier.missingText, at: text.location, "\(what) has no '\(codes)' text",
-                fix: "write it as '{ fr: \"…\", en: \"…\" }'"))
+                fix: "write it as '{ " + languages.map { "\($0.code): \"…\"" }.joined(separator: ", ") + " }'"))
     }
 
     /// The existing id closest to a misspelt one (at most two edits away), for the fix suggestion.

@@ -26,7 +26,7 @@ public struct ArticleRenderer: Sendable {
 
     /// Creates a renderer.
     public init(theme: Theme, flows: [String: Flow] = [:], paths: PagePaths) {
-        self.theme = theme
+        self.theme = theme.resolved(target: paths.targetLanguage, source: paths.sourceLanguage)
         self.flows = flows
         self.paths = paths
     }
@@ -71,7 +71,8 @@ public struct ArticleRenderer: Sendable {
         -> String
     {
         guard let flow = flows[name] else { return "" }
-        var html = FlowHTML.embed(flow: flow, language: language, pagePath: pagePath)
+        var html = FlowHTML.embed(
+            flow: flow, language: language, texts: theme.strings(for: language), pagePath: pagePath)
         if let fallback {
             html +=
                 "\n<details class=\"flow-fallback\"><summary>\(HTMLEscaping.escape(theme.string("originalImage", language)))</summary>"

@@ -12,7 +12,7 @@ extension SiteRenderer {
         for flow in flows.values.sorted(by: { $0.name < $1.name }) {
             for language in paths.languages {
                 let other = paths.languages.first { $0 != language } ?? language
-                for page in FlowSite.pages(for: flow, language: language) {
+                for page in FlowSite.pages(for: flow, language: language, texts: theme.strings(for: language)) {
                     let outputPath = language.code + "/" + page.path
                     let otherPath = other.code + "/" + page.path
                     var context = contexts.base(
@@ -21,12 +21,8 @@ extension SiteRenderer {
                         [
                             "content": page.bodyHTML,
                             "otherLanguage": contexts.alternate(from: outputPath, to: otherPath, language: other),
-                            "alternates": paths.languages.map {
-                                [
-                                    "hreflang": $0.code,
-                                    "url": SitePath.relativeURL(from: outputPath, to: $0.code + "/" + page.path),
-                                ]
-                            },
+                            "alternates": contexts.alternates(
+                                from: outputPath, to: paths.languages.map { ($0, $0.code + "/" + page.path) }),
                         ], into: &context)
                     if let html = templates.renderPage("flownode", context: context) {
                         files.append(OutputFile(path: outputPath, text: html))

@@ -51,7 +51,8 @@ struct Furniture {
         if !position.isEmpty {
             let ancestry = index.ancestry(of: position)
             result["breadcrumbs"] = ancestry.dropLast().map { node -> [String: Any] in
-                var crumb = label(node, language: language)
+                var crumb: [String: Any] = ["labelLang": false, "labelDir": false, "url": false]
+                crumb.merge(label(node, language: language)) { $1 }
                 // A section without a page is plain text, not an empty link.
                 if let link = url(node, from: outputPath, language: language) { crumb["url"] = link }
                 return crumb
@@ -80,7 +81,11 @@ struct Furniture {
             let path = prefix + [offset]
             let onBranch = current.map { $0.starts(with: path) } ?? true
             let isCurrent = current == path
-            var entry = label(node, language: language)
+            // Every key the partial reads is set, false when absent: Mustache would otherwise look
+            // it up in the enclosing entry, and a child with a source title would inherit its
+            // untitled section's `lang` and "target only" note.
+            var entry: [String: Any] = ["labelLang": false, "labelDir": false, "untranslatedNote": false]
+            entry.merge(label(node, language: language)) { $1 }
             let link = url(node, from: outputPath, language: language)
             entry["url"] = link ?? ""
             entry["hasURL"] = link != nil
@@ -129,13 +134,13 @@ private struct Labels {
         if let page = node.pagePath, let title = titles[page]?.source {
             return ["label": title]
         }
-        if case .external = node.target {
-            return ["label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true]
-        }
-        return [
+        var values: [String: Any] = [
             "label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true,
-            "untranslatedNote": theme.string("englishMissing", language),
         ]
+        if paths.targetLanguage.direction != language.direction { values["labelDir"] = paths.targetLanguage.direction }
+        if case .external = node.target { return values }
+        values["untranslatedNote"] = theme.string("englishMissing", language)
+        return values
     }
 }
 

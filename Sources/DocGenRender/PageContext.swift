@@ -4,7 +4,8 @@ import DocGenCore
 import DocGenMarkdown
 
 /// Builds the Mustache context of a page. Every page gets the same top-level keys, so a theme
-/// can rely on them: `lang`, `strings`, `site`, `root`, `assets`, `page`.
+/// can rely on them: `lang`, `dir`, `strings`, `site`, `root`, `assets`, `page`, and `otherLang`,
+/// `otherDir` (with `otherDirDiffers` when a passage in the other language needs its own `dir`).
 struct PageContext {
     let theme: Theme
     let paths: PagePaths
@@ -45,7 +46,29 @@ struct PageContext {
                 "is" + kind.prefix(1).uppercased() + kind.dropFirst(): true,
             ] as [String: Any],
             "otherLang": other.code,
+            "dir": language.direction,
+            "otherDir": other.direction,
+            "otherDirDiffers": other.direction != language.direction,
         ]
+    }
+
+    /// The `hreflang` alternates of a page: each language's version, then `x-default` (the
+    /// target language's version, the one a reader of any other language is sent to) when there
+    /// are several. `urls` maps each language with a version to its output path.
+    func alternates(from outputPath: String, to urls: [(Language, String)]) -> [[String: Any]] {
+        var list: [[String: Any]] = urls.map {
+            ["hreflang": $0.0.code, "url": SitePath.relativeURL(from: outputPath, to: $0.1)]
+        }
+        if urls.count > 1, let fallback = urls.first(where: { $0.0 == paths.targetLanguage }) ?? urls.first {
+            list.append(["hreflang": "x-default", "url": SitePath.relativeURL(from: outputPath, to: fallback.1)])
+        }
+        return list
+    }
+
+    /// The attribute that sets the direction of a passage in `language` inside a page in `page`:
+    /// empty when both are written the same way, ` dir="rtl"` or ` dir="ltr"` otherwise.
+    static func directionAttribute(_ language: Language, inPage page: Language) -> String {
+        language.direction == page.direction ? "" : " dir=\"\(language.direction)\""
     }
 
     /// Describes the other-language version of a page for the toggle and `hreflang` links.

@@ -83,7 +83,11 @@ final class Sidebar: @unchecked Sendable {
                 let onBranch = open.starts(with: path)
                 let hasChildren = !node.children.isEmpty
                 let (label, lang, note) = labels(node, language)
-                let langAttribute = lang.map { " lang=\"\(HTMLEscaping.escape($0))\"" } ?? ""
+                let langAttribute =
+                    lang.map {
+                        " lang=\"\(HTMLEscaping.escape($0))\""
+                            + PageContext.directionAttribute(Language($0), inPage: language)
+                    } ?? ""
                 text("<li class=\"toc-item")
                 slot(path, isLink: false)
                 text(hasChildren ? " toc-section\"" : "\"")

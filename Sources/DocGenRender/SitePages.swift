@@ -41,13 +41,7 @@ extension SiteRenderer {
                 "otherLanguage": contexts.alternate(
                     from: outputPath, to: listPath(other),
                     language: other),
-                "alternates": paths.languages.map {
-                    [
-                        "hreflang": $0.code,
-                        "url": SitePath.relativeURL(
-                            from: outputPath, to: listPath($0)),
-                    ]
-                },
+                "alternates": contexts.alternates(from: outputPath, to: paths.languages.map { ($0, listPath($0)) }),
             ]
             values.merge(publishing(outputPath: outputPath, language: language)) { $1 }
             values.merge(furniture.context(forPage: nil, outputPath: outputPath, language: language)) { $1 }
@@ -62,11 +56,12 @@ extension SiteRenderer {
         let languages = paths.languages.map { language -> [String: Any] in
             [
                 "code": language.code, "name": theme.string("languageName", language), "url": paths.home(in: language),
-                "title": theme.string("chooseLanguage", language),
+                "title": theme.string("chooseLanguage", language), "dir": language.direction,
             ]
         }
         let context: [String: Any] = [
             "site": ["title": settings.title], "languages": languages, "defaultLanguage": paths.targetLanguage.code,
+            "defaultDir": paths.targetLanguage.direction,
             "defaultURL": paths.home(in: paths.targetLanguage), "assets": PagePaths.assetsFolder + "/", "root": "",
             // What the inline script reads, JSON-encoded so no value can end the script or run in it.
             "choicesJSON": ScriptSafeJSON.object(paths.languages.map { ($0.code, paths.home(in: $0)) }),
@@ -112,7 +107,8 @@ extension SiteRenderer {
                 case .none: return nil
                 }
                 let context: [String: Any] = [
-                    "lang": language.code, "url": url, "strings": theme.strings(for: language),
+                    "lang": language.code, "dir": language.direction, "url": url,
+                    "strings": theme.strings(for: language),
                     "site": ["title": settings.title],
                     "assets": String(SitePath.relativeURL(from: outputPath, to: "assets/x").dropLast(1)),
                 ]
@@ -129,11 +125,11 @@ extension SiteRenderer {
             "site": ["title": settings.title], "base": base, "assets": base + "assets/",
             "languages": paths.languages.map { language -> [String: Any] in
                 [
-                    "code": language.code, "url": base + paths.home(in: language),
+                    "code": language.code, "dir": language.direction, "url": base + paths.home(in: language),
                     "strings": theme.strings(for: language),
                 ]
             },
-            "lang": paths.targetLanguage.code,
+            "lang": paths.targetLanguage.code, "dir": paths.targetLanguage.direction,
         ]
         return templates.render("404", context: context).map { OutputFile(path: "404.html", text: $0) }
     }
@@ -158,6 +154,8 @@ extension SiteRenderer {
                         xml +=
                             "<xhtml:link rel=\"alternate\" hreflang=\"\(alternate.code)\" href=\"\(escapeXML(base + paths.page(forArticle: article.path, in: alternate)))\"/>"
                     }
+                    xml +=
+                        "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeXML(base + paths.page(forArticle: article.path, in: paths.targetLanguage)))\"/>"
                 }
                 xml += "</url>\n"
             }

@@ -64,6 +64,8 @@ public struct SiteRenderer: Sendable {
     ) {
         self.stale = stale
         self.flows = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Every text's language variables ({target}, {source}) are filled once for the site's pair.
+        let theme = theme.resolved(target: paths.targetLanguage, source: paths.sourceLanguage)
         self.theme = theme
         self.templates = templates
         self.paths = paths
@@ -139,6 +141,7 @@ public struct SiteRenderer: Sendable {
         sourceSegments: [(id: String, html: String)]
     ) -> [String: Any] {
         let side = paths.side(for: language)
+        let sourceDirection = PageContext.directionAttribute(paths.sourceLanguage, inPage: language)
         let title = article.title(side) ?? article.targetTitle
         var context = contexts.base(outputPath: outputPath, language: language, kind: "article", title: title)
         let other = paths.languages.first { $0 != language } ?? language
@@ -152,30 +155,21 @@ public struct SiteRenderer: Sendable {
             "outline": outline,
             "hasOutline": !outline.isEmpty,
             "otherLanguage": contexts.alternate(from: outputPath, to: otherPath, language: other),
-            "alternates": article.isTargetOnly
-                ? [
-                    [
-                        "hreflang": paths.targetLanguage.code,
-                        "url": SitePath.relativeURL(
-                            from: outputPath, to: paths.page(forArticle: article.path, in: paths.targetLanguage)),
-                    ]
-                ]
-                : paths.languages.map { lang in
-                    [
-                        "hreflang": lang.code,
-                        "url": SitePath.relativeURL(
-                            from: outputPath, to: paths.page(forArticle: article.path, in: lang)),
-                    ]
-                },
+            "alternates": contexts.alternates(
+                from: outputPath,
+                to: (article.isTargetOnly ? [paths.targetLanguage] : paths.languages).map {
+                    ($0, paths.page(forArticle: article.path, in: $0))
+                }),
             "machineTranslated": article.frontMatter.translationType == .machine && side == .target,
             "targetOnly": article.isTargetOnly,
             "segmentCount": article.segments.count,
             "hasSourceSegments": !sourceSegments.isEmpty,
             // Joined here rather than looped in Mustache: thousands of segments per page are cheaper in Swift.
             "sourceSegmentsHTML": sourceSegments.map {
-                "<span class=\"seg-source\" data-seg=\"\(HTMLEscaping.escape($0.id))\" lang=\"\(paths.sourceLanguage.code)\">\($0.html)</span>"
+                "<span class=\"seg-source\" data-seg=\"\(HTMLEscaping.escape($0.id))\" lang=\"\(paths.sourceLanguage.code)\"\(sourceDirection)>\($0.html)</span>"
             }.joined(),
             "sourceLang": paths.sourceLanguage.code,
+            "sourceDir": paths.sourceLanguage.direction,
             "pageKind": article.kind.rawValue,
             "isFAQ": article.kind == .faq,
             "isLanding": article.kind == .landing,
@@ -204,7 +198,7 @@ public struct SiteRenderer: Sendable {
             ?? (outputPath.split(separator: "/").last.map(String.init) ?? outputPath)
         var values: [String: Any] = [
             "canonical": canonical,
-            "ogLocale": language == paths.sourceLanguage ? "en_US" : language.code + "_" + language.code.uppercased(),
+            "ogLocale": language.openGraphLocale,
         ]
         if settings.baseURL != nil { values["absoluteURL"] = canonical }
         return values
@@ -222,16 +216,14 @@ public struct SiteRenderer: Sendable {
                 "articleTitle": article.targetTitle,
                 "sourcePath": article.path,
                 "otherLanguage": contexts.alternate(from: outputPath, to: targetPath, language: target),
-                "alternates": [
-                    ["hreflang": target.code, "url": SitePath.relativeURL(from: outputPath, to: targetPath)]
-                ],
+                "alternates": contexts.alternates(from: outputPath, to: [(target, targetPath)]),
                 "robotsNoIndex": true,
                 "canonical": SitePath.relativeURL(from: outputPath, to: targetPath),
                 "hasFlows": !flowsShown.isEmpty,
                 "flows": flowsShown.map { flow in
                     [
                         "html": FlowHTML.embed(
-                            flow: flow, language: language,
+                            flow: flow, language: language, texts: theme.strings(for: language),
                             pagePath: String(outputPath.dropFirst(language.code.count + 1)))
                     ]
                 },

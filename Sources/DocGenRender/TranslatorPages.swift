@@ -73,10 +73,11 @@ extension SiteRenderer {
             countingCharacters: paths.targetLanguage.countsCharacters, isInclude: isInclude)
     }
 
-    /// The name of `language` in the interface language `reader` (strings `language.<code>`),
-    /// falling back to its code.
+    /// The name of `language` in the language `reader`'s interface is written in: the strings'
+    /// `language.<code>` when set, else CLDR's (`japonais` in French, `Japanese` in English).
     func languageName(_ language: Language, in reader: Language) -> String {
-        theme.strings(for: reader)["language." + language.code] ?? language.code
+        theme.strings(for: reader)["language." + language.code]
+            ?? language.name(in: theme.interfaceLanguage(for: reader))
     }
 
     /// A column label naming a language: `key`'s text with `{language}` replaced by its name.

@@ -111,9 +111,7 @@ public enum SiteBuilder {
             content.structureFiles.filter(isFlowFile).compactMap { file in
                 let result = FlowParser.parse(file)
                 diagnostics += result.diagnostics
-                guard let flow = result.flow else { return nil }
-                diagnostics += FlowValidator.validate(flow)
-                return flow
+                return result.flow
             }
         }
         let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true) }
@@ -154,10 +152,18 @@ public enum SiteBuilder {
             diagnostics += problems
         }
 
+        let (sourceLanguage, sourceProblems) = SiteLanguages.source(
+            configured: config.sourceLanguage, config: content.docgenConfig)
         let (targetLanguage, languageProblems) = SiteLanguages.target(
-            configured: config.targetLanguage, config: content.docgenConfig, articles: articles)
-        diagnostics += languageProblems
-        let paths = PagePaths(targetLanguage: targetLanguage)
+            configured: config.targetLanguage, config: content.docgenConfig, articles: articles,
+            source: sourceLanguage)
+        diagnostics += sourceProblems + languageProblems
+        let paths = PagePaths(targetLanguage: targetLanguage, sourceLanguage: sourceLanguage)
+        // Flow labels are required in the site's two languages, known only now.
+        for flow in flows { diagnostics += FlowValidator.validate(flow, languages: paths.languages) }
+        if let note = theme.missingStringsNote(target: targetLanguage, source: sourceLanguage) {
+            diagnostics.append(note)
+        }
         let plan = OutputPlan(
             paths: paths, articles: articles.filter { $0.frontMatter.redirectURL == nil }, redirects: redirects,
             flows: flows, assets: theme.assets.map(\.path),

@@ -54,7 +54,10 @@ public enum SegmentExporter {
     /// With `since` (the diff from a past revision to these files), only the segments whose English
     /// was added or changed since are exported, and those whose translation did not follow are
     /// `stale`, with the previous English beside them; articles with nothing to do get no file.
-    public static func export(_ files: [SourceFile], format: ExportFormat, since: RevisionDiff? = nil) -> (
+    /// `sourceLanguage` is the tag written as the files' source language (docgen.yml `sourceLanguage`).
+    public static func export(
+        _ files: [SourceFile], format: ExportFormat, since: RevisionDiff? = nil, sourceLanguage: String = "en-US"
+    ) -> (
         files: [OutputFile], diagnostics: [Diagnostic]
     ) {
         var outputs: [OutputFile] = []
@@ -68,12 +71,13 @@ public enum SegmentExporter {
             if let changes {
                 let work = changedSegments(article, changes[file.path] ?? [])
                 guard !work.isEmpty else { continue }
-                document = TranslationDocument(article: article, previousSources: work.compactMapValues { $0 })
+                document = TranslationDocument(
+                    article: article, previousSources: work.compactMapValues { $0 }, sourceLanguage: sourceLanguage)
                 let keys = TranslationDocument.keys(for: article.segments)
                 let keep = Set(work.keys.map { keys[$0] })
                 document.units.removeAll { !keep.contains($0.key) }
             } else {
-                document = TranslationDocument(article: article)
+                document = TranslationDocument(article: article, sourceLanguage: sourceLanguage)
             }
             outputs.append(OutputFile(path: outputPath(for: file.path, format: format), text: format.write(document)))
         }

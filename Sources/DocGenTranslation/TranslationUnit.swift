@@ -92,13 +92,14 @@ public struct TranslationDocument: Hashable, Sendable {
 
     /// The document of an article's segments. `previousSources` maps a segment index to the English
     /// its translation was made from, for segments whose English changed since (they are `stale`).
-    public init(article: Article, previousSources: [Int: String] = [:]) {
+    /// `sourceLanguage` is the tag of the language translated from (docgen.yml `sourceLanguage`).
+    public init(article: Article, previousSources: [Int: String] = [:], sourceLanguage: String = "en-US") {
         let state = TranslationState(article.frontMatter.translationType)
         let segments = article.segments  // computed from the pieces: read it once
         let keys = Self.keys(for: segments)
         let contexts = UnitContext.contexts(for: article)
         self.init(
-            articlePath: article.path, sourceLanguage: "en-US",
+            articlePath: article.path, sourceLanguage: sourceLanguage,
             targetLanguage: Self.languageTag(article.frontMatter.contentLocale) ?? "fr-FR",
             units: segments.indices.map { index in
                 let segment = segments[index]

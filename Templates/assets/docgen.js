@@ -178,6 +178,7 @@
       panel.className = "seg-original";
       panel.id = panelId;
       panel.lang = code;
+      if (text("source-dir")) panel.dir = text("source-dir");
       panel.hidden = true;
       panel.innerHTML = source.innerHTML;
       var after = lastInserted.get(anchor) || anchor;
@@ -261,7 +262,11 @@
       seg.removeAttribute("data-original");
       seg.className = "seg-src";
       seg.setAttribute("data-seg-source", id);
-      if (source) { seg.innerHTML = source.innerHTML; seg.lang = code; } else { seg.lang = document.documentElement.lang; }
+      if (source) {
+        seg.innerHTML = source.innerHTML; seg.lang = code;
+      } else {
+        seg.lang = document.documentElement.lang; seg.dir = document.documentElement.dir || "ltr";
+      }
     });
     each(clone.querySelectorAll(".seg-toggle, .seg-original, .heading-anchor, img, picture, svg, details.image-description, script"), function (el) {
       el.parentNode.removeChild(el);
@@ -287,6 +292,7 @@
     var right = document.createElement("div");
     right.className = "sbs-cell sbs-source";
     right.lang = sourceLang();
+    if (text("source-dir")) right.dir = text("source-dir");
     row.appendChild(left);
     row.appendChild(right);
     left.appendChild(targetNode);
@@ -304,10 +310,10 @@
     var columns = document.createElement("div");
     columns.className = "sbs-columns";
     columns.setAttribute("aria-hidden", "true");
-    columns.innerHTML = '<span lang=""></span><span></span>';
-    columns.firstChild.lang = document.documentElement.lang;
+    // Both headings are interface text in the page's language ("Japonais (traduction)"); the
+    // grid puts the target first in reading order (on the right in a right-to-left page).
+    columns.innerHTML = '<span></span><span></span>';
     columns.firstChild.textContent = text("column-target");
-    columns.lastChild.lang = sourceLang();
     columns.lastChild.textContent = text("column-source");
     if (blocks.length) article.insertBefore(columns, blocks[0]);
     blocks.forEach(function (block) {

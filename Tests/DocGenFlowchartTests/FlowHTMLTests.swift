@@ -60,7 +60,7 @@ import Testing
     @Test func standalonePageInlinesAssets() throws {
         let page = FlowStandalone.page(
             flow: try Fixtures.seedFlow(), language: .english, styleSheet: ".x{}", script: "/* the theme's script */")
-        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"))
         #expect(page.contains("<script>\n/* the theme's script */</script>"))
         #expect(page.contains(".x{}"))
         #expect(page.contains("href=\"#onboardingAADFlow=0.0\""))  // node link to sign-in: Yes, Yes

@@ -9,6 +9,14 @@ import Testing
 @Suite struct FlowSVGTests {
     static let flows = ["seed", "everything"]
     static let languages = [Language.french, .english]
+    /// The `<desc>` and kind words, as the theme's strings files give them (the flowchart module reads no files).
+    static let texts: [Language: [String: String]] = [
+        .french: [
+            "flow.diagramDescription":
+                "Diagramme de décision en {count} étapes. La version texte et le parcours pas à pas décrivent chaque chemin.",
+            "flow.question": "Question", "flow.step": "Étape", "flow.outcome": "Résultat", "flow.note": "Remarque",
+        ]
+    ]
 
     static func flow(_ name: String) throws -> Flow {
         name == "seed" ? try Fixtures.seedFlow() : try Fixtures.flow("\(name).yml")
@@ -18,7 +26,9 @@ import Testing
         let flow = try Self.flow(name)
         let svg = FlowSVG.render(
             FlowLayout.diagram(for: flow, language: language),
-            options: FlowSVG.Options(idPrefix: "flow-\(name)-\(language)", standalone: true))
+            options: FlowSVG.Options(
+                idPrefix: "flow-\(name)-\(language)", standalone: true,
+                strings: FlowStrings(language, texts: Self.texts[language] ?? [:])))
         let expected = try Fixtures.golden("golden/\(name).\(language).svg", svg)
         #expect(svg == expected)
     }

@@ -29,7 +29,7 @@ import Testing
         }
         #expect(expected.first?.hasPrefix("docgen.flow.\(name) ") == true, "the fixture must expect its own id first")
         let parsed = FlowParser.parse(file)
-        let diagnostics = parsed.diagnostics + (parsed.flow.map(FlowValidator.validate) ?? [])
+        let diagnostics = parsed.diagnostics + (parsed.flow.map { FlowValidator.validate($0) } ?? [])
         let actual = diagnostics.sortedForOutput().map {
             "\($0.identifier) at \($0.location.map { "\($0.line):\($0.column)" } ?? "-")"
         }

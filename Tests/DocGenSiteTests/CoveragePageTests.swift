@@ -71,9 +71,9 @@ import Testing
         #expect(entry.targetWords == 8)
         let file = try #require(renderer.renderCoverage([article], entries: [entry]))
         let page = String(decoding: file.contents, as: UTF8.self)
-        // No Japanese strings in the theme: English labels, still naming the languages.
-        #expect(page.contains(">Characters (Japanese)</th>"))
-        #expect(page.contains(">Words (English)</th>"))
+        // The theme's Japanese strings, naming the languages in Japanese (CLDR).
+        #expect(page.contains(">文字数 (日本語)</th>"))
+        #expect(page.contains(">単語数 (英語)</th>"))
         #expect(!page.contains("French"))
     }
 }

@@ -53,7 +53,7 @@ import Testing
         // After the paragraph, not inside it (a <details> cannot sit in a <p>).
         #expect(
             html.contains(
-                "Une autre phrase.</span></p>\n<details class=\"stale-note\"><summary><span class=\"stale-label\">L’anglais a changé depuis cette traduction.</span> Afficher l’anglais actuel</summary><p class=\"stale-source\" lang=\"en\">A <strong>new</strong> paragraph.</p></details>\n"
+                "Une autre phrase.</span></p>\n<details class=\"stale-note\"><summary><span class=\"stale-label\">L’original en anglais a changé depuis cette traduction.</span> Afficher l’original actuel</summary><p class=\"stale-source\" lang=\"en\">A <strong>new</strong> paragraph.</p></details>\n"
             ))
         #expect(html.components(separatedBy: "<details").count == 2)
     }

@@ -91,7 +91,8 @@ import Testing
             reader.contains("<span class=\"seg seg-stale\" data-seg=\"a-103\">Saisissez votre mot de passe.</span>"))
         #expect(reader.contains("<span class=\"seg\" data-seg=\"a-102\">"))
         #expect(
-            reader.contains("<summary><span class=\"stale-label\">L’anglais a changé depuis cette traduction.</span>"))
+            reader.contains(
+                "<summary><span class=\"stale-label\">L’original en anglais a changé depuis cette traduction.</span>"))
         #expect(reader.contains("<p class=\"stale-source\" lang=\"en\">Type your passphrase.</p>"))
         #expect(reader.components(separatedBy: "<details class=\"stale-note\">").count == 2)
         // The English page shows the English; nothing there is out of date.

@@ -24,6 +24,20 @@ import Testing
         #expect(po.contains("msgctxt \"0aaa1-105\"\nmsgid \"Yes\""))
     }
 
+    @Test func theSourceLanguageIsTheConfiguredOne() throws {
+        let files = try Fixtures.articles("everything")
+        let default_ = String(decoding: SegmentExporter.export(files, format: .xliff2).files[0].contents, as: UTF8.self)
+        #expect(default_.contains("srcLang=\"en-US\""))
+        let german = String(
+            decoding: SegmentExporter.export(files, format: .xliff2, sourceLanguage: "de-DE").files[0].contents,
+            as: UTF8.self)
+        #expect(german.contains("srcLang=\"de-DE\""))
+        let tmx = String(
+            decoding: SegmentExporter.export(files, format: .tmx, sourceLanguage: "de-DE").files[0].contents,
+            as: UTF8.self)
+        #expect(tmx.contains("srclang=\"de-DE\""))
+    }
+
     @Test func duplicateIDsGetDistinctKeys() {
         let text = """
             <span data-ttu-id="x-1">Oui</span><span class="sxs-lookup"><span data-stu-id="x-1">Yes</span></span>
