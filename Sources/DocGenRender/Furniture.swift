@@ -50,12 +50,16 @@ struct Furniture {
         ]
         if !position.isEmpty {
             let ancestry = index.ancestry(of: position)
-            result["breadcrumbs"] = ancestry.dropLast().map { node -> [String: Any] in
+            let crumbs = ancestry.dropLast().map { node -> [String: Any] in
                 var crumb = label(node, language: language)
                 // A section without a page is plain text, not an empty link.
                 if let link = url(node, from: outputPath, language: language) { crumb["url"] = link }
                 return crumb
             }
+            result["breadcrumbs"] = crumbs
+            // The TOC branch, as search results show it ("Billing › Invoices").
+            let section = crumbs.compactMap { $0["label"] as? String }.joined(separator: " › ")
+            if !section.isEmpty { result["searchSection"] = section }
         }
         if let pagePath {
             let (previous, next) = index.neighbours(of: pagePath)

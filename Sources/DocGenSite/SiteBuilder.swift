@@ -22,11 +22,16 @@ public struct BuildOptions: Sendable {
     /// overrides docgen.yml `baseline`): segments whose English changed since then while their
     /// translation did not are counted and marked stale. `nil`: docgen.yml's, or none.
     public var since: String?
+    /// Whether to index the site for search with Pagefind (`docgen build` does unless `--no-search`;
+    /// off by default here, so library callers and tests do not depend on an outside program).
+    public var search: Bool
 
     /// Creates build options.
     public init(
-        content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil, since: String? = nil
+        content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil, since: String? = nil,
+        search: Bool = false
     ) {
+        self.search = search
         self.workers = workers
         self.since = since
         self.content = content
@@ -137,6 +142,9 @@ public enum SiteBuilder {
             diagnostics += problems
         }
 
+        // Pagefind is found before the pages are rendered: without it they get no search box.
+        let pagefind = options.search ? SearchIndexer.locate() : nil
+        if options.search, pagefind == nil { diagnostics.append(SearchIndexer.missingNote) }
         let targetLanguage = config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles)
         let pages = articles.filter { $0.frontMatter.redirectURL == nil }
         let paths = PagePaths(targetLanguage: targetLanguage)
@@ -156,7 +164,7 @@ public enum SiteBuilder {
             diagnostics += templateDiagnostics
             let settings = SiteSettings(
                 title: config.siteTitle ?? theme.string("siteTitle", paths.targetLanguage), baseURL: config.baseURL,
-                repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase)
+                repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase, search: pagefind != nil)
             let titles = Dictionary(
                 pages.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
                 uniquingKeysWith: { a, _ in a })
@@ -177,12 +185,16 @@ public enum SiteBuilder {
                 for resource in content.resources where isPublishedResource(resource) && config.isResource(resource) {
                     try staging.copy(options.content.appendingPathComponent(resource), to: resource)
                 }
-                try writer.publish(staging)
             } catch {
                 writer.discard(staging)
                 throw error
             }
         }
+        // Indexed in the staging folder, so the index is swapped in with the pages it describes.
+        if let pagefind {
+            diagnostics += timed("search index", &report) { SearchIndexer.index(staging, with: pagefind) }
+        }
+        try timed("swap in", &report) { try writer.publish(staging) }
         report.articleCount = articles.count
         report.pageCount = outcome.htmlPages
         report.diagnostics = diagnostics.sortedForOutput()
