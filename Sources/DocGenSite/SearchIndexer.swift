@@ -25,11 +25,15 @@ public enum SearchIndexer {
     /// the English shown in a stale translation's note.
     static let excludedSelectors = ".heading-anchor, .stale-note"
 
-    /// Finds Pagefind: `DOCGEN_PAGEFIND` when set (and nothing else), else `pagefind_extended` or
-    /// `pagefind` on the `PATH`, else the binary inside the `pagefind_bin_extended` or `pagefind_bin`
-    /// Python package (which `pip install` puts there without adding it to the `PATH`).
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    /// Finds Pagefind: `explicit` or `DOCGEN_PAGEFIND` when given (and nothing else), else
+    /// `pagefind_extended` or `pagefind` on the `PATH`, else the binary inside the
+    /// `pagefind_bin_extended` or `pagefind_bin` Python package (which `pip install` puts there
+    /// without adding it to the `PATH`). `nil` when none is an executable file.
+    public static func locate(
+        explicit: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL? {
         let manager = FileManager.default
+        if let explicit { return manager.isExecutableFile(atPath: explicit.path) ? explicit : nil }
         if let explicit = environment[environmentVariable], !explicit.isEmpty {
             return manager.isExecutableFile(atPath: explicit) ? URL(fileURLWithPath: explicit) : nil
         }
@@ -73,8 +77,9 @@ public enum SearchIndexer {
         for name in unusedBundles { try? manager.removeItem(at: folder.appendingPathComponent(name)) }
         let written = (manager.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { relative in
             var isDirectory: ObjCBool = false
-            manager.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue
+            let exists = manager.fileExists(
+                atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
         }
         staging.record(written.sorted().map { PagePaths.searchIndexFolder + "/" + $0 })
         return []

@@ -25,13 +25,16 @@ public struct BuildOptions: Sendable {
     /// Whether to index the site for search with Pagefind (`docgen build` does unless `--no-search`;
     /// off by default here, so library callers and tests do not depend on an outside program).
     public var search: Bool
+    /// The Pagefind executable to run; `nil`: found by `SearchIndexer.locate`.
+    public var pagefind: URL?
 
     /// Creates build options.
     public init(
         content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil, since: String? = nil,
-        search: Bool = false
+        search: Bool = false, pagefind: URL? = nil
     ) {
         self.search = search
+        self.pagefind = pagefind
         self.workers = workers
         self.since = since
         self.content = content
@@ -143,7 +146,8 @@ public enum SiteBuilder {
         }
 
         // Pagefind is found before the pages are rendered: without it they get no search box.
-        let pagefind = options.search ? SearchIndexer.locate() : nil
+        let pagefind =
+            options.search ? timed("find pagefind", &report) { SearchIndexer.locate(explicit: options.pagefind) } : nil
         if options.search, pagefind == nil { diagnostics.append(SearchIndexer.missingNote) }
         let targetLanguage = config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles)
         let pages = articles.filter { $0.frontMatter.redirectURL == nil }

@@ -319,3 +319,57 @@ def test_open_search_box_has_no_serious_axe_violation(served, browser):
     field.send_keys(Keys.ARROW_DOWN)
     bad, _ = run_axe(driver)
     assert not bad, describe_violations(bad)
+
+
+def _docset(folder: Path, locale: str, articles):
+    """Writes a docset in `locale`: (file, (title, English title), [(target, English), ...])."""
+    folder.mkdir(parents=True)
+    for name, (title, title_en), pairs in articles:
+        body = " ".join(
+            f'<span data-ttu-id="{name[:2]}-{i}">{target}</span><span class="sxs-lookup"><span data-stu-id="{name[:2]}-{i}">{source}</span></span>'
+            for i, (target, source) in enumerate(pairs, start=2))
+        (folder / name).write_text(
+            f"---\ntitle: {title}\nms.translationtype: MT\nms.contentlocale: {locale}\n---\n"
+            f'# <span data-ttu-id="{name[:2]}-1">{title}</span><span class="sxs-lookup"><span data-stu-id="{name[:2]}-1">{title_en}</span></span>\n\n'
+            f"{body}\n", encoding="utf-8")
+
+
+OTHER_DOCSETS = {
+    "de": ("de-DE", "Rechnungen", "rechnung.html", [
+        ("rechnung.md", ("Ihre Rechnung lesen", "Read your invoice"),
+         [("Die Rechnung zeigt alle Gebühren des Monats.", "The invoice shows every charge of the month.")]),
+        ("konto.md", ("Ein Konto anlegen", "Create an account"),
+         [("Ein Konto gehört zu einem Partner.", "An account belongs to a partner.")]),
+    ]),
+    "ja": ("ja-JP", "請求書", "seikyu.html", [
+        ("seikyu.md", ("請求書を読む", "Read your invoice"),
+         [("請求書には今月のすべての料金が表示されます。", "The invoice shows every charge of the month.")]),
+        ("account.md", ("アカウントを作成する", "Create an account"),
+         [("アカウントはパートナーに属します。", "An account belongs to a partner.")]),
+    ]),
+}
+
+
+@pytest.mark.parametrize("code", sorted(OTHER_DOCSETS))
+def test_a_docset_in_another_language_is_searched_in_that_language(tmp_path, browser, chromium_paths, code):
+    locale, query, expected, articles = OTHER_DOCSETS[code]
+    _docset(tmp_path / "content", locale, articles)
+    serve = tmp_path / "serve"
+    result = subprocess.run(
+        [str(_docgen()), "build", "--content", str(tmp_path / "content"), "--output", str(serve / SUBPATH),
+         "--templates", str(REPO / "Templates")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    if "docgen.search.unavailable" in result.stderr:
+        pytest.skip("Pagefind is not installed")
+    server = _Server(serve)
+    try:
+        driver = browser(lang=locale)
+        driver.get(server.base + f"{code}/{articles[1][0].replace('.md', '.html')}")
+        field = _open_with_slash(driver)
+        _type(driver, field, query)
+        options = _results(driver)
+        assert options[0].get_attribute("href").split("#")[0].endswith(f"/{code}/{expected}"), _top_urls(options)
+        assert all(f"/{code}/" in url for url in _top_urls(options, 10))
+        assert not console_errors(driver)
+    finally:
+        server.stop()
