@@ -187,6 +187,13 @@ public struct SiteRenderer: Sendable {
             "isLanding": article.kind == .landing,
         ]
         if side == .target, let type = article.frontMatter.translationType { values["translationType"] = type.rawValue }
+        // An article not translated yet (no pairs, its locale another language, as DocFX falls back
+        // to English) shows that language: the page says so in <html lang>, and is indexed in it.
+        if side == .target, article.isTargetOnly, let locale = article.frontMatter.contentLocale, !locale.isEmpty,
+            Language(locale) != language
+        {
+            values["contentLang"] = Language(locale).code
+        }
         values.merge(publishing(outputPath: outputPath, language: language)) { $1 }
         if let repository = settings.repositoryURL {
             values["sourceURL"] = repository + article.path

@@ -214,6 +214,9 @@
       header.appendChild(panel);
       opener.setAttribute("aria-controls", panel.id);
       wireWidget(panel.querySelector(".search-widget"), true);
+      panel.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") { event.preventDefault(); close(true); }
+      });
       panel.addEventListener("focusout", function (event) {
         if (event.relatedTarget && !panel.contains(event.relatedTarget) && event.relatedTarget !== opener) close(false);
       });

@@ -31,6 +31,15 @@ import Testing
 
             <span data-ttu-id="a-3">Les factures sont mensuelles.</span><span class="sxs-lookup"><span data-stu-id="a-3">Invoices are monthly.</span></span>
             """,
+            "untranslated.md": """
+            ---
+            title: Not translated yet
+            ms.contentlocale: en-US
+            ---
+            # Not translated yet
+
+            Invoices are monthly.
+            """,
             "plain.md": """
             ---
             title: Seul
@@ -122,6 +131,15 @@ import Testing
         #expect(source.contains("Invoices are monthly.") && !source.contains("mensuelles"))
     }
 
+    @Test func aPageShowingEnglishForWantOfATranslationIsIndexedAsEnglish() throws {
+        let html = page(Self.plain.1, "fr/untranslated.html")
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(try #require(indexed(html)).contains("data-pagefind-filter=\"language:en\""))
+        // The site's own pages in French stay French.
+        #expect(page(Self.plain.1, "fr/plain.html").contains("<html lang=\"fr\">"))
+        #expect(page(Self.plain.1, "fr/index.html").contains("<html lang=\"fr\">"))
+    }
+
     @Test func onlyTheArticleTextIsIndexedNotTheFurniture() throws {
         let html = page(Self.plain.1, "fr/billing/invoice.html")
         #expect(html.components(separatedBy: "data-pagefind-body").count == 2)
@@ -140,7 +158,10 @@ import Testing
         let indexedPages = snapshot.filter { String(decoding: $0.value, as: UTF8.self).contains("data-pagefind-body") }
             .keys.sorted()
         // The English page of the French-only article says there is none: not indexed.
-        #expect(indexedPages == ["en/billing/invoice.html", "fr/billing/invoice.html", "fr/plain.html"])
+        #expect(
+            indexedPages == [
+                "en/billing/invoice.html", "fr/billing/invoice.html", "fr/plain.html", "fr/untranslated.html",
+            ])
         #expect(snapshot["fr/billing/invoice.translation.html"] != nil)
         #expect(snapshot["en/plain.html"] != nil && snapshot["fr/coverage.html"] != nil)
     }
