@@ -229,6 +229,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("fr/search.html").path))
     }
 
+    @Test func pagefindReadsEveryPageButTheTranslatorViews() throws {
+        let glob = SearchIndexer.glob
+        #expect(glob.hasPrefix("**/{") && glob.hasSuffix("}.html"))
+        // Checked with a regular expression that means what the wax glob means.
+        let alternatives = String(glob.dropFirst(4).dropLast(6))
+            .replacingOccurrences(of: ".", with: "\\.")
+            .replacingOccurrences(of: "*", with: "[^/]*")
+            .replacingOccurrences(of: "[!", with: "[^")
+            .replacingOccurrences(of: ",", with: "|")
+        let pattern = "^(.*/)?(" + alternatives + ")\\.html$"
+        let regex = try Regex(pattern)
+        for kept in [
+            "fr/a.html", "en/invoice-file.html", "fr/configuration.html", "fr/translation.html", "fr/n.html",
+            "fr/sub/a-translation.html", "fr/ation.html", "index.html", "fr/xtranslation.html",
+        ] {
+            #expect((try? regex.wholeMatch(in: kept)) != nil, "\(kept) should be indexed")
+        }
+        for skipped in ["fr/a.translation.html", "fr/sub/b.translation.html", "fr/.translation.html"] {
+            #expect((try? regex.wholeMatch(in: skipped)) == nil, "\(skipped) should be skipped")
+        }
+    }
+
     @Test func pagefindIsFoundFromTheEnvironmentOrThePath() throws {
         let fake = Self.fakePagefind()
         #expect(SearchIndexer.locate(environment: ["DOCGEN_PAGEFIND": fake.path]) == fake)
