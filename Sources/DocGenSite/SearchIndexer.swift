@@ -91,6 +91,7 @@ public enum SearchIndexer {
             ]
         }
         for name in unusedBundles { try? manager.removeItem(at: folder.appendingPathComponent(name)) }
+        sortKeys(ofJSONAt: URL(fileURLWithPath: entry))
         let written = (manager.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { relative in
             var isDirectory: ObjCBool = false
             let exists = manager.fileExists(
@@ -99,6 +100,18 @@ public enum SearchIndexer {
         }
         staging.record(written.sorted().map { PagePaths.searchIndexFolder + "/" + $0 })
         return []
+    }
+
+    /// Pagefind lists the languages of `pagefind-entry.json` in the order of a Rust hash map, which
+    /// changes from run to run; written again with sorted keys, the same site gives the same bytes.
+    /// (`pagefind.js` looks languages up by name, so their order means nothing to it.)
+    public static func sortKeys(ofJSONAt url: URL) {
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let value = try? JSONSerialization.jsonObject(with: data),
+            let sorted = try? JSONSerialization.data(
+                withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return }
+        FileManager.default.createFile(atPath: url.path, contents: sorted)
     }
 
     /// The one note of a build without Pagefind.

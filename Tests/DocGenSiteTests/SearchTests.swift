@@ -251,6 +251,18 @@ import Testing
         }
     }
 
+    @Test func theIndexEntryIsWrittenWithSortedLanguages() throws {
+        let file = TestSupport.temporaryFolder().appendingPathComponent("pagefind-entry.json")
+        let entry =
+            #"{"version":"1.5.2","languages":{"fr":{"hash":"fr_1","wasm":"fr","page_count":2},"en":{"hash":"en_2","wasm":null,"page_count":1}},"include_characters":["_","＿"]}"#
+        try entry.write(to: file, atomically: true, encoding: .utf8)
+        SearchIndexer.sortKeys(ofJSONAt: file)
+        #expect(
+            TestSupport.read(file)
+                == #"{"include_characters":["_","＿"],"languages":{"en":{"hash":"en_2","page_count":1,"wasm":null},"fr":{"hash":"fr_1","page_count":2,"wasm":"fr"}},"version":"1.5.2"}"#
+        )
+    }
+
     @Test func pagefindIsFoundFromTheEnvironmentOrThePath() throws {
         let fake = Self.fakePagefind()
         #expect(SearchIndexer.locate(environment: ["DOCGEN_PAGEFIND": fake.path]) == fake)
