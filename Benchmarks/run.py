@@ -35,6 +35,7 @@ RESULTS = REPO / "Benchmarks" / "results"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus" / "fr-fr"
 CORPUS_SETS = ("frfr", "partner-center")
 DOCGEN_ROW, DOCGEN_ONE_WORKER, HUGO_ROW, FLOOR_ROW = "docgen", "docgen --jobs 1", "hugo (1 lang)", "cmark floor"
+DOCGEN_SEARCH_ROW = "docgen + search"
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -55,6 +56,9 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--speedup-scales", default="1",
                         help="scales at which `docgen --jobs 1` is also timed, for the 1 -> N workers speed-up "
                              "(default 1; 'none' to skip)")
+    parser.add_argument("--search-scales", default="1",
+                        help="scales at which `docgen` is also timed with its Pagefind search index (the main row "
+                             "builds with --no-search, as Hugo and the floor index nothing; default 1; 'none' to skip)")
     parser.add_argument("--hugo-two-langs", action="store_true",
                         help="also time Hugo with two languages (fr, en: every article rendered twice)")
     parser.add_argument("--skip-hugo", action="store_true", help="no Hugo rows")
@@ -73,8 +77,10 @@ def parse_arguments() -> argparse.Namespace:
             else sorted({1, arguments.scale})
         arguments.speedup_scales = set() if arguments.speedup_scales == "none" else \
             {int(x) for x in arguments.speedup_scales.split(",")}
+        arguments.search_scales = set() if arguments.search_scales == "none" else \
+            {int(x) for x in arguments.search_scales.split(",")}
     except ValueError:
-        parser.error("--scales and --speedup-scales take comma-separated integers")
+        parser.error("--scales, --speedup-scales and --search-scales take comma-separated integers")
     arguments.corpus_sets = [c.strip() for c in arguments.corpus_set.split(",") if c.strip()]
     if not arguments.corpus_sets or any(c not in CORPUS_SETS for c in arguments.corpus_sets):
         parser.error(f"--corpus-set takes {' and/or '.join(CORPUS_SETS)}")
@@ -143,6 +149,10 @@ def main() -> None:
             if scale in arguments.speedup_scales and arguments.workers != 1:
                 tools.append(Docgen(DOCGEN, content, jobs=1, name=DOCGEN_ONE_WORKER, version=versions["docgen"],
                                     languages=2, workdir=REPO, output=temp / f"out-docgen1-{slug}", **common))
+            if scale in arguments.search_scales:
+                tools.append(Docgen(DOCGEN, content, jobs=arguments.workers, search=True, name=DOCGEN_SEARCH_ROW,
+                                    version=versions["docgen"], languages=2, workdir=REPO,
+                                    output=temp / f"out-docgen-search-{slug}", **common))
             if hugo:
                 for languages in (1, 2) if arguments.hugo_two_langs else (1,):
                     tools.append(Hugo(

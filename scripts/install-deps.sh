@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what docgen needs on Debian/Ubuntu: libcmark-gfm for building, and with --test the
-# tools the test suite drives (headless Chromium, xmllint, gettext, Python packages).
+# Installs what docgen needs on Debian/Ubuntu: libcmark-gfm for building, Pagefind (PyPI
+# pagefind-bin-extended: the search index `docgen build` writes; the extended build also cuts
+# Chinese and Japanese words), and with --test the tools the test suite drives (headless
+# Chromium, xmllint, gettext, Python packages).
 set -euo pipefail
 want=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
-pip_want=()
+pip_want=(pagefind-bin-extended)
+python3 -m pip --version >/dev/null 2>&1 || want+=(python3-pip)
 if [[ "${1:-}" == "--test" ]]; then
   want+=(chromium chromium-driver libxml2-utils gettext python3-pip)
-  pip_want=(pytest selenium axe-selenium-python translate-toolkit lxml)
+  pip_want+=(pytest selenium axe-selenium-python translate-toolkit lxml)
 fi
 missing=()
 for pkg in "${want[@]}"; do

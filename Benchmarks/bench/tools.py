@@ -79,13 +79,15 @@ class Tool:
 
 
 class Docgen(Tool):
-    """`docgen build`, both languages, with `jobs` workers (None: docgen's own default)."""
+    """`docgen build`, both languages, with `jobs` workers (None: docgen's own default); without
+    the search index (`--no-search`, as Hugo and the floor make none) unless `search`."""
 
-    def __init__(self, binary: Path, content: Path, jobs: int | None = None, **kwargs):
+    def __init__(self, binary: Path, content: Path, jobs: int | None = None, search: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.binary = binary
         self.content = content
         self.jobs = jobs
+        self.search = search
 
     def command(self) -> list[str]:
         command = [
@@ -94,6 +96,8 @@ class Docgen(Tool):
         ]
         if self.jobs is not None:
             command += ["--jobs", str(self.jobs)]
+        if not self.search:
+            command.append("--no-search")
         return command
 
     def tolerated_status(self, status: int) -> bool:

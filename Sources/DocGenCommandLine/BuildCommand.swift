@@ -85,11 +85,18 @@ struct BuildCommand: ParsableCommand {
             valueName: "REV"))
     var since: String?
 
+    @Flag(
+        name: .long,
+        help:
+            "Build without search: no Pagefind index, no search box. (With search, docgen runs Pagefind over the new site before swapping it in.)"
+    )
+    var noSearch = false
+
     func run() throws {
         var options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
             templates: TemplateLocator.locate(explicit: templates), force: force,
-            workers: jobs.map { max(1, $0) }, since: since)
+            workers: jobs.map { max(1, $0) }, since: since, search: !noSearch)
         options.keepOnError = keepOnError
         options.strict = strict
         options.waitForOutput = !noWait

@@ -39,4 +39,10 @@ public struct PagePaths: Sendable {
 
     /// The shared stylesheet and script folder.
     public static let assetsFolder = "assets"
+
+    /// The folder of the search index, written by Pagefind after the pages.
+    public static let searchIndexFolder = "pagefind"
+
+    /// The search page of a language: the search box's target without JavaScript, and a full-page search with it.
+    public static func searchPage(in language: Language) -> String { language.code + "/search.html" }
 }

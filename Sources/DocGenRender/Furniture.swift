@@ -50,13 +50,17 @@ struct Furniture {
         ]
         if !position.isEmpty {
             let ancestry = index.ancestry(of: position)
-            result["breadcrumbs"] = ancestry.dropLast().map { node -> [String: Any] in
+            let crumbs = ancestry.dropLast().map { node -> [String: Any] in
                 var crumb: [String: Any] = ["labelLang": false, "labelDir": false, "url": false]
                 crumb.merge(label(node, language: language)) { $1 }
                 // A section without a page is plain text, not an empty link.
                 if let link = url(node, from: outputPath, language: language) { crumb["url"] = link }
                 return crumb
             }
+            result["breadcrumbs"] = crumbs
+            // The TOC branch, as search results show it ("Billing › Invoices").
+            let section = crumbs.compactMap { $0["label"] as? String }.joined(separator: " › ")
+            if !section.isEmpty { result["searchSection"] = section }
         }
         if let pagePath {
             let (previous, next) = index.neighbours(of: pagePath)

@@ -12,11 +12,14 @@ struct PageContext {
     let siteTitle: String
     /// Each language's interface strings, merged once (not per page).
     let strings: [String: ContextObject]
+    /// Whether pages carry the search box (the site is indexed).
+    let search: Bool
 
-    init(theme: Theme, paths: PagePaths, siteTitle: String) {
+    init(theme: Theme, paths: PagePaths, siteTitle: String, search: Bool = false) {
         self.theme = theme
         self.paths = paths
         self.siteTitle = siteTitle
+        self.search = search
         self.strings = Dictionary(
             paths.languages.map { ($0.code, ContextObject(theme.strings(for: $0))) }, uniquingKeysWith: { a, _ in a })
     }
@@ -35,6 +38,7 @@ struct PageContext {
             site["coverageURL"] = SitePath.relativeURL(from: outputPath, to: paths.coverage)
             site["coverageLang"] = paths.targetLanguage.code
         }
+        if search { site["searchURL"] = SitePath.relativeURL(from: outputPath, to: PagePaths.searchPage(in: language)) }
         return [
             "lang": language.code,
             "strings": strings[language.code] ?? ContextObject(theme.strings(for: language)),

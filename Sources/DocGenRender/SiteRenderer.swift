@@ -15,13 +15,19 @@ public struct SiteSettings: Sendable {
     public var repositoryURL: String?
     /// Where root-relative links lead.
     public var rootLinkBase: String?
+    /// Whether the site gets a search index: pages then carry the search box and `<lang>/search.html` is written.
+    public var search: Bool
 
     /// Creates settings.
-    public init(title: String, baseURL: String? = nil, repositoryURL: String? = nil, rootLinkBase: String? = nil) {
+    public init(
+        title: String, baseURL: String? = nil, repositoryURL: String? = nil, rootLinkBase: String? = nil,
+        search: Bool = false
+    ) {
         self.title = title
         self.baseURL = baseURL
         self.repositoryURL = repositoryURL
         self.rootLinkBase = rootLinkBase
+        self.search = search
     }
 }
 
@@ -70,7 +76,7 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.paths = paths
         self.settings = settings
-        self.contexts = PageContext(theme: theme, paths: paths, siteTitle: settings.title)
+        self.contexts = PageContext(theme: theme, paths: paths, siteTitle: settings.title, search: settings.search)
         self.furniture = Furniture(
             index: NavigationIndex(navigation), paths: paths, theme: theme, titles: titles,
             rootLinkBase: settings.rootLinkBase)
@@ -174,6 +180,15 @@ public struct SiteRenderer: Sendable {
             "isFAQ": article.kind == .faq,
             "isLanding": article.kind == .landing,
         ]
+        if side == .target, let type = article.frontMatter.translationType { values["translationType"] = type.rawValue }
+        // An article not translated yet (no pairs, its locale another language, as DocFX falls back
+        // to English) shows that language: the page says so in <html lang>, and is indexed in it.
+        if side == .target, article.isTargetOnly, let locale = article.frontMatter.contentLocale, !locale.isEmpty,
+            Language(locale) != language
+        {
+            values["contentLang"] = Language(locale).code
+            values["contentDir"] = Language(locale).direction
+        }
         values.merge(publishing(outputPath: outputPath, language: language)) { $1 }
         if let repository = settings.repositoryURL {
             values["sourceURL"] = repository + article.path

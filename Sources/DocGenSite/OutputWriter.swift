@@ -206,6 +206,14 @@ public final class OutputStaging: @unchecked Sendable {
         guard written else { throw BuildFailure.writeFailed("cannot write \(file.path)") }
     }
 
+    /// Records files another program wrote into the staging folder (the search index), so the
+    /// manifest owns them.
+    public func record(_ relativePaths: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        paths += relativePaths
+    }
+
     /// Copies a file of the content folder (an image) to `relative`.
     public func copy(_ source: URL, to relative: String) throws {
         guard let url = try prepare(relative) else { return }

@@ -71,6 +71,7 @@ struct PageStage {
         var total = Outcome()
         var siteFiles = renderer.renderHomes(articles)
         siteFiles += renderer.renderTableOfContents()
+        siteFiles += renderer.renderSearchPages()
         siteFiles += renderer.renderRedirects(redirects)
         siteFiles += renderer.renderFlowPages()
         let includeLines = includes.filter { !$0.segments.isEmpty }.map {

@@ -31,11 +31,19 @@ public struct BuildOptions: Sendable {
     public var waitForOutput = true
     /// Told once when the build waits for another one (with its process id when known).
     public var onWait: (@Sendable (Int32?) -> Void)?
+    /// Whether to index the site for search with Pagefind (`docgen build` does unless `--no-search`;
+    /// off by default here, so library callers and tests do not depend on an outside program).
+    public var search: Bool
+    /// The Pagefind executable to run; `nil`: found by `SearchIndexer.locate`.
+    public var pagefind: URL?
 
     /// Creates build options.
     public init(
-        content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil, since: String? = nil
+        content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil, since: String? = nil,
+        search: Bool = false, pagefind: URL? = nil
     ) {
+        self.search = search
+        self.pagefind = pagefind
         self.workers = workers
         self.since = since
         self.content = content
@@ -152,6 +160,10 @@ public enum SiteBuilder {
             diagnostics += problems
         }
 
+        // Pagefind is found before the pages are rendered: without it they get no search box.
+        let pagefind =
+            options.search ? timed("find pagefind", &report) { SearchIndexer.locate(explicit: options.pagefind) } : nil
+        if options.search, pagefind == nil { diagnostics.append(SearchIndexer.missingNote) }
         let (sourceLanguage, sourceProblems) = SiteLanguages.source(
             configured: config.sourceLanguage, config: content.docgenConfig)
         let (targetLanguage, languageProblems) = SiteLanguages.target(
@@ -189,7 +201,7 @@ public enum SiteBuilder {
             diagnostics += templateDiagnostics
             let settings = SiteSettings(
                 title: config.siteTitle ?? theme.string("siteTitle", paths.targetLanguage), baseURL: config.baseURL,
-                repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase)
+                repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase, search: pagefind != nil)
             let titles = Dictionary(
                 pages.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
                 uniquingKeysWith: { a, _ in a })
@@ -204,27 +216,33 @@ public enum SiteBuilder {
             diagnostics.append(rootRelativeLinkNote(links: outcome.links.links, pages: outcome.links.pages))
         }
         var published = false
-        try timed("publish", &report) {
-            do {
-                if let failure = outcome.failure { throw failure }
+        do {
+            if let failure = outcome.failure { throw failure }
+            try timed("assets", &report) {
                 for asset in theme.assets { try staging.write(asset) }
                 for resource in plan.resources {
                     try staging.copy(options.content.appendingPathComponent(resource), to: paths.resource(resource))
                 }
-                diagnostics += staging.diagnostics
-                let failed = diagnostics.contains {
-                    $0.severity == .error || (options.strict && $0.severity == .warning)
-                }
+            }
+            // Indexed in the staging folder, so the index is swapped in with the pages it describes.
+            if let pagefind {
+                diagnostics += timed("search index", &report) { SearchIndexer.index(staging, with: pagefind) }
+            }
+            diagnostics += staging.diagnostics
+            let failed = diagnostics.contains {
+                $0.severity == .error || (options.strict && $0.severity == .warning)
+            }
+            try timed("publish", &report) {
                 if options.keepOnError, failed {
                     writer.discard(staging)
                 } else {
                     try writer.publish(staging)
                     published = true
                 }
-            } catch {
-                writer.discard(staging)
-                throw error
             }
+        } catch {
+            writer.discard(staging)
+            throw error
         }
         report.published = published
         report.articleCount = articles.count
