@@ -101,4 +101,4 @@ def test_a_docset_in_another_language_gets_its_own_index(locale, code, articles)
     page = os.path.join(out, code, articles[0][0].replace(".md", ".html"))
     with open(page, encoding="utf-8") as f:
         html = f.read()
-    assert f'<html lang="{code}">' in html and f'data-pagefind-filter="language:{code}"' in html
+    assert f'<html lang="{code}" dir="ltr">' in html and f'data-pagefind-filter="language:{code}"' in html
