@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The theme folder (Mustache templates, strings.yml, assets/). Default: ./Templates, or the one next to docgen.",
+            "A theme folder whose files replace the built-in theme's, file by file (Mustache templates, strings.yml, assets/). Default: a Templates/ folder beside the content folder, if any.",
             valueName: "DIR"))
     var templates: String?
 
@@ -69,7 +69,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
-            templates: TemplateLocator.locate(explicit: templates), force: force,
+            templates: TemplateLocator.locate(explicit: templates, content: content), force: force,
             workers: jobs.map { max(1, $0) }, since: since)
         let report: BuildReport
         do {
@@ -101,21 +101,18 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// Finds the default theme: `./Templates`, else a `Templates` folder above the executable
-/// (so `.build/debug/docgen` run from anywhere finds the repository's theme).
+/// Finds the theme folder that overrides the built-in theme, file by file: `--templates DIR`, else
+/// a `Templates/` folder beside the content folder (the content's project, as in this repository);
+/// `nil` means the built-in theme alone, so docgen works from any folder.
 enum TemplateLocator {
-    static func locate(explicit: String?) -> URL {
+    static func locate(explicit: String?, content: String) -> URL? {
         if let explicit { return URL(fileURLWithPath: explicit) }
-        let manager = FileManager.default
-        let local = URL(fileURLWithPath: "Templates")
-        if manager.fileExists(atPath: local.path) { return local }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent("Templates")
-            if manager.fileExists(atPath: candidate.appendingPathComponent("layout.mustache").path) { return candidate }
-            directory = directory.deletingLastPathComponent()
+        let project = URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent()
+        let candidate = project.appendingPathComponent("Templates")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return candidate
         }
-        return local
+        return nil
     }
 }

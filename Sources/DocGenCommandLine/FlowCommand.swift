@@ -2,6 +2,7 @@ import ArgumentParser
 import DocGenContent
 import DocGenCore
 import DocGenFlowchart
+import DocGenSite
 import Foundation
 
 /// `docgen flow`: renders one flow file as an SVG image or a standalone interactive HTML page.
@@ -82,19 +83,19 @@ struct FlowCommand: ParsableCommand {
         }
     }
 
-    /// The standalone page, with the theme's flowchart assets read from the templates folder.
+    /// The standalone page, with the theme's flowchart assets (built in, or from --templates).
     private func standalonePage(flow: Flow, language: Language) throws -> String {
-        let assets = TemplateLocator.locate(explicit: templates).appendingPathComponent("assets")
-        do {
-            let style = try String(contentsOf: assets.appendingPathComponent("flowchart.css"), encoding: .utf8)
-            let script = try String(contentsOf: assets.appendingPathComponent("flowchart.js"), encoding: .utf8)
-            return FlowStandalone.page(flow: flow, language: language, styleSheet: style, script: script)
-        } catch {
+        let overrides = templates.map { URL(fileURLWithPath: $0) }
+        let files = (try? ThemeLoader.files(overrides: overrides)) ?? [:]
+        guard let style = files["assets/flowchart.css"], let script = files["assets/flowchart.js"] else {
             FileHandle.standardError.write(
                 Data(
-                    "error: cannot read the flowchart assets in \(assets.path) [docgen.flow.assets-missing]\n    fix: pass --templates DIR, the theme folder with assets/flowchart.css and assets/flowchart.js\n"
+                    "error: cannot read the flowchart assets in \(overrides?.path ?? "the built-in theme") [docgen.flow.assets-missing]\n    fix: pass --templates DIR, a theme folder with assets/flowchart.css and assets/flowchart.js\n"
                         .utf8))
             throw ExitCode(1)
         }
+        return FlowStandalone.page(
+            flow: flow, language: language, styleSheet: String(decoding: style, as: UTF8.self),
+            script: String(decoding: script, as: UTF8.self))
     }
 }

@@ -12,8 +12,8 @@ public struct BuildOptions: Sendable {
     public var content: URL
     /// The folder the site is written to (replaced as a whole).
     public var output: URL
-    /// The theme folder.
-    public var templates: URL
+    /// A theme folder whose files replace the built-in theme's, file by file (`nil`: the built-in theme).
+    public var templates: URL?
     /// Replace an output folder docgen did not write.
     public var force: Bool
     /// Threads for the parallel stages (`nil`: one per core). The output is the same for any number.
@@ -25,7 +25,7 @@ public struct BuildOptions: Sendable {
 
     /// Creates build options.
     public init(
-        content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil, since: String? = nil
+        content: URL, output: URL, templates: URL?, force: Bool = false, workers: Int? = nil, since: String? = nil
     ) {
         self.workers = workers
         self.since = since
