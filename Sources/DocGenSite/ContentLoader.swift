@@ -22,46 +22,60 @@ public struct ContentSet: Sendable {
 
 /// Reads the content folder. The only place that lists and reads content files.
 public enum ContentLoader {
+    /// What a file of the content folder is to a build.
+    public enum FileKind: Sendable {
+        /// A Markdown article (a page).
+        case article
+        /// A Markdown file in an `includes/` folder.
+        case include
+        /// A TOC file or YAML page (`*.yml`, `*.yaml`, `TOC.md`), also a resource.
+        case structure
+        /// Anything else: images, downloads, `docfx.json`, `README.md`.
+        case resource
+    }
+
+    /// How a content-relative path is classified.
+    public static func kind(of relative: String) -> FileKind {
+        let name = (relative.split(separator: "/").last.map(String.init) ?? relative).lowercased()
+        let inIncludes = relative.split(separator: "/").dropLast().contains { $0.lowercased() == "includes" }
+        if name.hasSuffix(".md"), inIncludes { return .include }
+        if name.hasSuffix(".md"), !nonArticles.contains(name) { return .article }
+        if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes { return .structure }
+        return .resource
+    }
+
     /// File names never treated as articles.
     static let nonArticles: Set<String> = ["readme.md", "toc.md"]
 
     /// Lists and reads `root`, skipping hidden entries and `excluding` (an absolute folder, such
     /// as the output folder when it sits inside the content folder).
     public static func load(root: URL, excluding: URL? = nil) throws -> (ContentSet, [Diagnostic]) {
+        try load(root: root, listing: nil, excluding: excluding)
+    }
+
+    /// Reads the files of `listing` (`ContentListing.walk` of `root`; listed here when `nil`).
+    public static func load(root: URL, listing: [ListedFile]?, excluding: URL? = nil) throws -> (
+        ContentSet, [Diagnostic]
+    ) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildFailure.contentMissing(root.path)
         }
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        let excludedPath = excluding?.standardizedFileURL.resolvingSymlinksInPath().path
         var articlePaths: [String] = []
         var resources: [String] = []
         var structurePaths: [String] = []
         var includePaths: [String] = []
-        let enumerator = manager.enumerator(
-            at: URL(fileURLWithPath: rootPath), includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
-            options: [.skipsHiddenFiles])
-        while let url = enumerator?.nextObject() as? URL {
-            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-            if let excludedPath, path == excludedPath || path.hasPrefix(excludedPath + "/") {
-                enumerator?.skipDescendants()
-                continue
-            }
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-            guard values?.isRegularFile == true else { continue }
-            let relative = String(path.dropFirst(rootPath.count + 1))
-            let name = url.lastPathComponent.lowercased()
-            let inIncludes = relative.split(separator: "/").dropLast().contains { $0.lowercased() == "includes" }
-            if name.hasSuffix(".md"), inIncludes {
-                includePaths.append(relative)
-            } else if name.hasSuffix(".md"), !nonArticles.contains(name), !inIncludes {
-                articlePaths.append(relative)
-            } else {
+        for file in listing ?? ContentListing.walk(root, excluding: excluding) {
+            let relative = file.path
+            switch kind(of: relative) {
+            case .include: includePaths.append(relative)
+            case .article: articlePaths.append(relative)
+            case .structure:
                 resources.append(relative)
-                if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes {
-                    structurePaths.append(relative)
-                }
+                structurePaths.append(relative)
+            case .resource: resources.append(relative)
             }
         }
         articlePaths.sort()
@@ -93,7 +107,7 @@ public enum ContentLoader {
     }
 
     /// Reads one text file as UTF-8 with `\n` line ends and no byte-order mark.
-    private static func read(_ base: URL, _ relative: String, _ diagnostics: inout [Diagnostic]) -> SourceFile? {
+    static func read(_ base: URL, _ relative: String, _ diagnostics: inout [Diagnostic]) -> SourceFile? {
         guard let data = FileManager.default.contents(atPath: base.appendingPathComponent(relative).path) else {
             diagnostics.append(
                 .error(

@@ -22,6 +22,12 @@ public struct BuildOptions: Sendable {
     /// overrides docgen.yml `baseline`): segments whose English changed since then while their
     /// translation did not are counted and marked stale. `nil`: docgen.yml's, or none.
     public var since: String?
+    /// Write the site. `false` is `docgen check`: every page is rendered for its diagnostics
+    /// and nothing is written.
+    public var writesOutput = true
+    /// Keep a build cache beside the output and re-render only what changed (`false`: build
+    /// everything and remove the cache). Builds with a baseline revision never use one.
+    public var usesCache = true
 
     /// Creates build options.
     public init(
@@ -46,6 +52,14 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Seconds spent in each named stage, in order.
     public var stageTimes: [(name: String, seconds: Double)] = []
+    /// Articles whose pages were kept from the previous build (the build cache).
+    public var cacheHits = 0
+    /// Articles whose pages were rendered by this build.
+    public var renderedArticles = 0
+    /// HTML pages of the site per language code (`fr`, `en`), all of them, kept or written.
+    public var pagesPerLanguage: [String: Int] = [:]
+    /// Whether this build updated the previous output from the cache instead of building all.
+    public var incremental = false
 }
 
 /// The build, as a flat list of named, timed stages:
@@ -57,15 +71,30 @@ public enum SiteBuilder {
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
         let writer = OutputWriter(output: options.output, force: options.force)
-        try writer.checkSafe(content: options.content)
+        if options.writesOutput { try writer.checkSafe(content: options.content) }
+        guard FileManager.default.fileExists(atPath: options.content.path) else {
+            throw BuildFailure.contentMissing(options.content.path)
+        }
+        let listing = timed("list content", &report) { ContentListing.walk(options.content, excluding: options.output) }
+        let themeFiles = try ThemeLoader.files(overrides: options.templates)
+        let store = BuildCacheStore(output: options.output)
+        let caching = options.writesOutput && options.usesCache && options.since == nil
+        let global = caching ? SiteKey.global(options: options, listing: listing, themeFiles: themeFiles) : nil
+        if let global, let cache = store.load() {
+            let incremental = IncrementalBuild(
+                options: options, listing: listing, themeFiles: themeFiles, global: global, store: store)
+            if let done = try incremental.run(cache, report: report) { return done }
+        }
+        var recorder = CacheRecorder(listing: listing, caching: caching)
 
         var content = try timed("load content", &report) {
-            let (content, problems) = try ContentLoader.load(root: options.content, excluding: options.output)
-            diagnostics += problems
+            let (content, problems) = try ContentLoader.load(
+                root: options.content, listing: listing, excluding: options.output)
+            diagnostics += recorder.keepArticleDiagnostics(problems)
             return content
         }
-        let theme = try timed("load theme", &report) {
-            let (theme, problems) = try ThemeLoader.load(root: options.templates)
+        let theme = timed("load theme", &report) { () -> Theme in
+            let (theme, problems) = ThemeLoader.load(files: themeFiles)
             diagnostics += problems
             return theme
         }
@@ -77,12 +106,18 @@ public enum SiteBuilder {
             let yamlPages = content.structureFiles.filter {
                 config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
             }
-            let parsed =
-                Parallel.map(sources, workers: options.workers) { ArticleParser.parse($0) }
-                + yamlPages.compactMap { YamlPageParser.parse($0) }
-            diagnostics += parsed.flatMap(\.diagnostics)
-            return parsed.map { item in
-                var article = item.article
+            let markdown = Parallel.map(sources, workers: options.workers) { source in
+                let parsed = ArticleParser.parse(source)
+                return (parsed, recorder.caching ? CacheRecorder.digests(parsed.article, text: source.text) : nil)
+            }
+            let yaml = yamlPages.compactMap { page in
+                YamlPageParser.parse(page).map { ($0, recorder.caching ? CacheRecorder.digests(page.text) : nil) }
+            }
+            for (parsed, digests) in markdown + yaml {
+                recorder.parsed(parsed.article, diagnostics: parsed.diagnostics, digests: digests)
+            }
+            return (markdown + yaml).map { item in
+                var article = item.0.article
                 let defaults = config.metadata(for: article.path)
                 if !defaults.isEmpty {
                     article.frontMatter = article.frontMatter.addingDefaults(defaults, path: article.path)
@@ -140,51 +175,62 @@ public enum SiteBuilder {
         let targetLanguage = config.targetLanguage.map(Language.init) ?? SiteLanguages.target(of: articles)
         let pages = articles.filter { $0.frontMatter.redirectURL == nil }
         let paths = PagePaths(targetLanguage: targetLanguage)
-        let staging = try writer.stage()
+        let staging: any PageSink = options.writesOutput ? try writer.stage() : DiscardingSink()
         let outcome = timed("pages", &report) { () -> PageStage.Outcome in
             let yamlPages = Set(pages.filter { $0.kind != .markdown }.map(\.path))
-            let links = LinkResolver(
-                articlePaths: Set(pages.map(\.path)).subtracting(yamlPages), resourcePaths: Set(content.resources),
-                otherPages: yamlPages, paths: paths, rootLinkBase: config.rootLinkBase)
-            let labels = Dictionary(
-                paths.languages.map { ($0.code, theme.string("imageDescription", $0)) }, uniquingKeysWith: { a, _ in a }
-            )
-            let compiler = ArticleCompiler(
-                links: links, includes: includes.map(\.article), flowNames: Set(flows.map(\.name)),
-                imageDescriptionLabels: labels)
-            let (templates, templateDiagnostics) = PageTemplates.compile(theme)
+            let inputs = PageStageSetup.Inputs(
+                config: config, theme: theme, paths: paths, navigation: navigation,
+                titles: Dictionary(
+                    pages.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
+                    uniquingKeysWith: { a, _ in a }),
+                articlePages: Set(pages.map(\.path)).subtracting(yamlPages), yamlPages: yamlPages,
+                resources: Set(content.resources), includes: includes.map(\.article), flows: flows, stale: stale)
+            let (stage, templateDiagnostics) = PageStageSetup.make(inputs, sink: staging, workers: options.workers)
             diagnostics += templateDiagnostics
-            let settings = SiteSettings(
-                title: config.siteTitle ?? theme.string("siteTitle", paths.targetLanguage), baseURL: config.baseURL,
-                repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase)
-            let titles = Dictionary(
-                pages.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
-                uniquingKeysWith: { a, _ in a })
-            let renderer = SiteRenderer(
-                theme: theme, templates: templates, paths: paths, settings: settings, navigation: navigation,
-                titles: titles, flows: flows, stale: stale)
-            let stage = PageStage(compiler: compiler, renderer: renderer, staging: staging, workers: options.workers)
-            return stage.run(pages: pages, includes: includes.map(\.article), redirects: redirects)
+            let perArticle = stage.renderArticles(pages)
+            recorder.includeCoverage = stage.includeCoverage(includes.map(\.article))
+            var outcome = stage.renderSitePages(
+                pages, coverage: perArticle.compactMap(\.coverage) + recorder.includeCoverage, redirects: redirects)
+            recorder.siteCounts = [outcome.links.links, outcome.links.pages, outcome.htmlPages]
+            outcome.count(perArticle)
+            recorder.rendered(pages, outcomes: perArticle)
+            return outcome
         }
         diagnostics += outcome.diagnostics
+        let siteDiagnostics = diagnostics
+        diagnostics += recorder.articleDiagnostics + recorder.anchorDiagnostics()
         if config.rootLinkBase == nil, outcome.links.links > 0 {
             diagnostics.append(rootRelativeLinkNote(links: outcome.links.links, pages: outcome.links.pages))
         }
-        try timed("publish", &report) {
-            do {
-                if let failure = outcome.failure { throw failure }
-                for asset in theme.assets { try staging.write(asset) }
-                for resource in content.resources where isPublishedResource(resource) && config.isResource(resource) {
-                    try staging.copy(options.content.appendingPathComponent(resource), to: resource)
+        if let staging = staging as? OutputStaging {
+            try timed("publish", &report) {
+                do {
+                    if let failure = outcome.failure { throw failure }
+                    for asset in theme.assets { try staging.write(asset) }
+                    for resource in content.resources
+                    where isPublishedResource(resource) && config.isResource(resource) {
+                        try staging.copy(options.content.appendingPathComponent(resource), to: resource)
+                    }
+                    recorder.siteOutputs = staging.writtenPaths.filter { !recorder.articleOutputs.contains($0) }
+                    try writer.publish(staging)
+                } catch {
+                    writer.discard(staging)
+                    throw error
                 }
-                try writer.publish(staging)
-            } catch {
-                writer.discard(staging)
-                throw error
             }
+        }
+        if let global, options.since == nil, config.baseline == nil, options.writesOutput {
+            store.save(
+                recorder.cache(
+                    global: global, siteDiagnostics: siteDiagnostics, navigation: navigation,
+                    targetLanguage: targetLanguage.code, manifest: writer.output))
+        } else if options.writesOutput {
+            store.remove()
         }
         report.articleCount = articles.count
         report.pageCount = outcome.htmlPages
+        report.renderedArticles = pages.count
+        report.pagesPerLanguage = CacheRecorder.pagesPerLanguage(recorder.allOutputs)
         report.diagnostics = diagnostics.sortedForOutput()
         return report
     }
@@ -211,7 +257,7 @@ public enum SiteBuilder {
         return !["md", "yml", "yaml", "json"].contains(ext) && !path.hasPrefix(".") && !path.hasPrefix("../")
     }
 
-    private static func timed<T>(_ name: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {
+    static func timed<T>(_ name: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
         report.stageTimes.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))

@@ -7,7 +7,7 @@ import DocGenCore
 /// article that includes them.
 public struct CoverageReport: Hashable, Sendable {
     /// One article's line of the coverage page.
-    public struct Entry: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable, Codable {
         /// The article path.
         public var article: String
         /// The translated title.
