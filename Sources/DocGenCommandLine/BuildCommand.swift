@@ -17,6 +17,11 @@ struct BuildCommand: ParsableCommand {
             failed build leaves the previous site untouched. docgen refuses an output folder that \
             contains the content folder, or that holds files it did not write (unless --force).
 
+            A repeated build re-renders only the articles whose text changed (when the theme, \
+            configuration, TOCs, includes, flows, file list, front matter and titles are as before), \
+            from a cache kept beside the output in .<output>.docgen-cache (never published, safe \
+            to delete; --no-cache ignores and removes it). The output is byte-identical to a clean build.
+
             Problems are printed as 'path:line:column: warning|error: message [identifier]'; \
             columns count UTF-8 bytes. Exit status: 0 without errors, 1 with errors (or with \
             warnings under --strict).
@@ -52,6 +57,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print how long each build stage took.")
     var timings = false
 
+    @Flag(name: .long, help: "Print the closing summary's details: pages per language, cache hits, time per stage.")
+    var verbose = false
+
+    @Flag(
+        name: .long,
+        help:
+            "Build everything and keep no build cache (the cache, .<output>.docgen-cache beside the output, is safe to delete).")
+    var noCache = false
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -67,10 +81,11 @@ struct BuildCommand: ParsableCommand {
     var since: String?
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
             templates: TemplateLocator.locate(explicit: templates, content: content), force: force,
             workers: jobs.map { max(1, $0) }, since: since)
+        options.usesCache = !noCache
         let report: BuildReport
         do {
             report = try SiteBuilder.build(options)
@@ -83,7 +98,12 @@ struct BuildCommand: ParsableCommand {
         for diagnostic in diagnostics where !(quiet && diagnostic.severity != .error) {
             text += diagnostic.description + "\n"
         }
-        if timings {
+        if verbose {
+            let languages = report.pagesPerLanguage.keys.sorted().map { "\($0) \(report.pagesPerLanguage[$0] ?? 0)" }
+            text += "  pages per language: \(languages.joined(separator: ", "))\n"
+            text += "  articles rendered: \(report.renderedArticles), kept from the cache: \(report.cacheHits)\n"
+        }
+        if timings || verbose {
             for stage in report.stageTimes {
                 text +=
                     "  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
