@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the output folder even if it holds files docgen did not write.")
     var force = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors and the summary.")
+    @Flag(name: .shortAndLong, help: "Print only errors and the summary (no progress).")
     var quiet = false
 
     @Flag(name: .long, help: "Print how long each build stage took.")
@@ -86,6 +86,10 @@ struct BuildCommand: ParsableCommand {
             templates: TemplateLocator.locate(explicit: templates, content: content), force: force,
             workers: jobs.map { max(1, $0) }, since: since)
         options.usesCache = !noCache
+        if !quiet {
+            let display = ProgressDisplay()
+            options.progress = { done, total in display.update(done: done, total: total) }
+        }
         let report: BuildReport
         do {
             report = try SiteBuilder.build(options)
@@ -98,11 +102,6 @@ struct BuildCommand: ParsableCommand {
         for diagnostic in diagnostics where !(quiet && diagnostic.severity != .error) {
             text += diagnostic.description + "\n"
         }
-        if verbose {
-            let languages = report.pagesPerLanguage.keys.sorted().map { "\($0) \(report.pagesPerLanguage[$0] ?? 0)" }
-            text += "  pages per language: \(languages.joined(separator: ", "))\n"
-            text += "  articles rendered: \(report.renderedArticles), kept from the cache: \(report.cacheHits)\n"
-        }
         if timings || verbose {
             for stage in report.stageTimes {
                 text +=
@@ -113,6 +112,11 @@ struct BuildCommand: ParsableCommand {
         let errors = diagnostics.count(of: .error)
         let warnings = diagnostics.count(of: .warning)
         let total = report.stageTimes.reduce(0) { $0 + $1.seconds }
+        if !quiet || verbose {
+            let languages = report.pagesPerLanguage.keys.sorted().map { "\($0) \(report.pagesPerLanguage[$0] ?? 0)" }
+            text += "  pages per language: \(languages.joined(separator: ", ")); articles rendered: "
+            text += "\(report.renderedArticles), kept from the cache: \(report.cacheHits)\n"
+        }
         text += String(
             format: "Built %d pages from %d articles into %@ in %.2f s: %d error%@, %d warning%@.\n", report.pageCount,
             report.articleCount, output, total, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s")

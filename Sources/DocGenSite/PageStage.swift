@@ -15,6 +15,8 @@ struct PageStage {
     let renderer: SiteRenderer
     let staging: any PageSink
     let workers: Int?
+    /// Told after each article: articles done, articles in all.
+    var progress: (@Sendable (Int, Int) -> Void)?
 
     /// What remains of one article once its pages are written.
     struct Outcome: Sendable {
@@ -70,7 +72,9 @@ struct PageStage {
 
     /// Compiles, renders and writes each article's pages, on every worker.
     func renderArticles(_ articles: [Article]) -> [Outcome] {
-        Parallel.map(articles, workers: workers) { article -> Outcome in
+        let counter = ProgressCounter(total: articles.count, report: progress)
+        return Parallel.map(articles, workers: workers) { article -> Outcome in
+            defer { counter.advance() }
             let compiled = compiler.compile(article)
             let rendered = renderer.renderArticle(compiled)
             var outcome = Outcome(
@@ -130,5 +134,27 @@ struct PageStage {
                 outcome.failure = outcome.failure ?? .writeFailed("\(error)")
             }
         }
+    }
+}
+
+/// Counts finished articles across workers for a progress display.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let current = done
+        lock.unlock()
+        report(current, total)
     }
 }

@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     /// Keep a build cache beside the output and re-render only what changed (`false`: build
     /// everything and remove the cache). Builds with a baseline revision never use one.
     public var usesCache = true
+    /// Called from any thread as article pages are written: articles done, articles to render.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates build options.
     public init(
@@ -185,7 +187,8 @@ public enum SiteBuilder {
                     uniquingKeysWith: { a, _ in a }),
                 articlePages: Set(pages.map(\.path)).subtracting(yamlPages), yamlPages: yamlPages,
                 resources: Set(content.resources), includes: includes.map(\.article), flows: flows, stale: stale)
-            let (stage, templateDiagnostics) = PageStageSetup.make(inputs, sink: staging, workers: options.workers)
+            var (stage, templateDiagnostics) = PageStageSetup.make(inputs, sink: staging, workers: options.workers)
+            stage.progress = options.progress
             diagnostics += templateDiagnostics
             let perArticle = stage.renderArticles(pages)
             recorder.includeCoverage = stage.includeCoverage(includes.map(\.article))
