@@ -80,10 +80,10 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await task.value
         } catch is CancellationError {
-        } catch {
+        } catch where !task.isCancelled {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
-        }
+        } catch {}
         signals.forEach { $0.cancel() }
         FileHandle.standardError.write(Data("Stopped.\n".utf8))
     }

@@ -63,7 +63,10 @@ public final class ServeSession: @unchecked Sendable {
             } onCancel: {
                 serving.cancel()
             }
-        } catch is CancellationError {}
+        } catch {
+            // Stopping (Ctrl-C) cancels the server, which may end with a socket error of its own.
+            if !Task.isCancelled { throw error }
+        }
         watcher.stop()
         await hub.closeAll()
         await server.stop(timeout: 1)

@@ -12,12 +12,12 @@ import Foundation
 /// depends on (theme, configuration, TOCs, includes, flows, the list of files, each article's
 /// front matter and titles, docgen itself) is folded into one `siteKey`: when it changes, the
 /// build is a full one.
-struct BuildCache: Codable {
+struct BuildCache {
     /// Bumped when the layout of this value changes.
-    static let format = 1
+    static let format = 2
 
     /// What one article's pages left behind.
-    struct ArticleRecord: Codable {
+    struct ArticleRecord {
         /// The digest of the file's text.
         var digest: ContentDigest
         /// The digest of what other pages see of it (front matter, titles, kind, target-only).
@@ -71,7 +71,7 @@ struct BuildCache: Codable {
     var manifestStamp: FileStamp?
 
     /// A stamp and the digest of the file's text it was taken with.
-    struct StampedDigest: Codable {
+    struct StampedDigest {
         var stamp: FileStamp
         var digest: ContentDigest
     }
@@ -88,7 +88,7 @@ struct BuildCacheStore {
             ".\(output.lastPathComponent).docgen-cache")
     }
 
-    private var file: URL { folder.appendingPathComponent("cache.json") }
+    private var file: URL { folder.appendingPathComponent("cache.bin") }
     /// Present while an incremental build updates the output in place: if a build dies there,
     /// the next one sees it and builds from scratch.
     private var marker: URL { folder.appendingPathComponent("updating") }
@@ -98,18 +98,16 @@ struct BuildCacheStore {
     func load() -> BuildCache? {
         guard !FileManager.default.fileExists(atPath: marker.path),
             let data = FileManager.default.contents(atPath: file.path),
-            let cache = try? JSONDecoder().decode(BuildCache.self, from: data), cache.format == BuildCache.format
+            let cache = CacheCodec.decode(Array(data)), cache.format == BuildCache.format
         else { return nil }
         return cache
     }
 
     /// Writes the cache (atomically) and clears the marker.
     func save(_ cache: BuildCache) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(cache) else { return }
+        let bytes = CacheCodec.encode(cache)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
+        try? Data(bytes).write(to: file, options: .atomic)
         try? FileManager.default.removeItem(at: marker)
     }
 

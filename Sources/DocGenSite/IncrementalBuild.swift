@@ -31,13 +31,17 @@ struct IncrementalBuild {
         var cache = cache
         var changed: [(file: SourceFile, problems: [Diagnostic])] = []
         var changedResources: [String] = []
+        var stampsChanged = false
         let base = options.content.standardizedFileURL.resolvingSymlinksInPath()
         let unchanged = SiteBuilder.timed("check cache", &report) { () -> Bool in
             for file in listing {
                 let old = cache.stamps[file.path]
                 if let old, old.stamp == file.stamp, old.stamp.modified < cache.writtenAt - Self.racyWindow { continue }
+                stampsChanged = stampsChanged || old?.stamp != file.stamp
                 let kind = ContentLoader.kind(of: file.path)
                 guard kind == .article else {
+                    // Not articles: their bytes are in the site key (text files) or copied when their stamp changes.
+                    if old?.stamp == file.stamp { continue }
                     changedResources.append(file.path)
                     cache.stamps[file.path] = BuildCache.StampedDigest(
                         stamp: file.stamp, digest: ContentDigest(high: 0, low: 0))
@@ -59,7 +63,7 @@ struct IncrementalBuild {
                 return nil
             }
         }
-        store.save(cache)
+        if stampsChanged || !changed.isEmpty || !changedResources.isEmpty { store.save(cache) }
         report.incremental = true
         report.cacheHits = cache.articles.count - changed.count
         report.renderedArticles = changed.count

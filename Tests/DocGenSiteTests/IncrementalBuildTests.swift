@@ -150,7 +150,7 @@ struct IncrementalBuildTests {
         let output = TestSupport.temporaryFolder().appendingPathComponent("site")
         _ = try SiteBuilder.build(BuildOptions(content: content, output: output, templates: nil))
         let cache = output.deletingLastPathComponent().appendingPathComponent(".site.docgen-cache")
-        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("cache.json").path))
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("cache.bin").path))
         try Data().write(to: cache.appendingPathComponent("updating"))
         let report = try SiteBuilder.build(BuildOptions(content: content, output: output, templates: nil))
         #expect(!report.incremental)
