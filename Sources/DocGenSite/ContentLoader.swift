@@ -34,10 +34,12 @@ public enum ContentLoader {
         case resource
     }
 
-    /// How a content-relative path is classified.
+    /// How a content-relative path is classified (called for every file of every build, so
+    /// it looks at the name and the folders without splitting the path).
     public static func kind(of relative: String) -> FileKind {
-        let name = (relative.split(separator: "/").last.map(String.init) ?? relative).lowercased()
-        let inIncludes = relative.split(separator: "/").dropLast().contains { $0.lowercased() == "includes" }
+        let nameStart = relative.lastIndex(of: "/").map { relative.index(after: $0) } ?? relative.startIndex
+        let name = relative[nameStart...].lowercased()
+        let inIncludes = nameStart != relative.startIndex && ("/" + relative[..<nameStart].lowercased()).contains("/includes/")
         if name.hasSuffix(".md"), inIncludes { return .include }
         if name.hasSuffix(".md"), !nonArticles.contains(name) { return .article }
         if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes { return .structure }

@@ -73,7 +73,6 @@ public enum SiteBuilder {
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
         let writer = OutputWriter(output: options.output, force: options.force)
-        if options.writesOutput { try writer.checkSafe(content: options.content) }
         guard FileManager.default.fileExists(atPath: options.content.path) else {
             throw BuildFailure.contentMissing(options.content.path)
         }
@@ -87,6 +86,10 @@ public enum SiteBuilder {
                 options: options, listing: listing, themeFiles: themeFiles, global: global, store: store)
             if let done = try incremental.run(cache, report: report) { return done }
         }
+        // After the incremental attempt: it only rewrites files the cache says this build wrote
+        // into an output whose manifest is as that build left it, and checking every file of a
+        // large output for foreign ones would cost more than the whole incremental build.
+        if options.writesOutput { try writer.checkSafe(content: options.content) }
         var recorder = CacheRecorder(listing: listing, caching: caching)
 
         var content = try timed("load content", &report) {

@@ -14,7 +14,8 @@ enum SiteKey {
         return version + " \(stamp.size) \(stamp.modified) \(stamp.inode)"
     }()
 
-    /// Everything all pages depend on except the articles: docgen, the theme, the build options,
+    /// Everything all pages depend on except the articles: docgen, the theme, the build options
+    /// (the content folder's absolute path among them: a moved folder is built and checked anew),
     /// every file's path and kind, and the bytes of every file that is not an article or an
     /// image (configuration, TOCs, YAML pages, flows, includes, the redirection file).
     static func global(
@@ -22,7 +23,7 @@ enum SiteKey {
     ) -> ContentDigest {
         var hasher = DigestHasher()
         hasher.add(docgen)
-        hasher.add(options.content.standardizedFileURL.lastPathComponent)
+        hasher.add(options.content.standardizedFileURL.resolvingSymlinksInPath().path)
         hasher.add(options.since ?? "")
         for path in themeFiles.keys.sorted() {
             hasher.add(path)
