@@ -36,6 +36,8 @@ public final class ServeSession: @unchecked Sendable {
 
     /// Creates a session; `log` prints one line to the terminal.
     public init(settings: Settings, log: @escaping @Sendable (String) -> Void) {
+        var settings = settings
+        settings.build.cacheMemory = BuildCacheMemory()
         self.settings = settings
         self.log = log
     }
@@ -68,6 +70,7 @@ public final class ServeSession: @unchecked Sendable {
             if !Task.isCancelled { throw error }
         }
         watcher.stop()
+        settings.build.cacheMemory?.flush()
         await hub.closeAll()
         await server.stop(timeout: 1)
     }

@@ -77,12 +77,42 @@ struct BuildCache {
     }
 }
 
+/// A build cache kept in memory between the builds of one process (`docgen serve`): a rebuild
+/// after an edit reads no cache file, and the file is written in the background.
+public final class BuildCacheMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache: BuildCache?
+    fileprivate let writer = DispatchQueue(label: "docgen build cache writer")
+
+    /// An empty memory (the first build reads the cache file).
+    public init() {}
+
+    fileprivate var value: BuildCache? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return cache
+        }
+        set {
+            lock.lock()
+            cache = newValue
+            lock.unlock()
+        }
+    }
+
+    /// Waits until the cache file is written (before the process ends).
+    public func flush() { writer.sync {} }
+}
+
 /// Where the cache of one output folder lives, and reading and writing it atomically.
 struct BuildCacheStore {
     /// The cache folder: `.<output name>.docgen-cache` beside the output.
     let folder: URL
+    /// The cache of earlier builds of this process, if it keeps one.
+    var memory: BuildCacheMemory?
 
-    init(output: URL) {
+    init(output: URL, memory: BuildCacheMemory? = nil) {
+        self.memory = memory
         let output = output.standardizedFileURL
         folder = output.deletingLastPathComponent().appendingPathComponent(
             ".\(output.lastPathComponent).docgen-cache")
@@ -96,6 +126,7 @@ struct BuildCacheStore {
     /// The cache, or `nil` when there is none, it is unreadable, of another format, or a build
     /// was interrupted while updating the output.
     func load() -> BuildCache? {
+        if let cached = memory?.value { return cached }
         guard !FileManager.default.fileExists(atPath: marker.path),
             let data = FileManager.default.contents(atPath: file.path),
             let cache = CacheCodec.decode(Array(data)), cache.format == BuildCache.format
@@ -105,6 +136,15 @@ struct BuildCacheStore {
 
     /// Writes the cache (atomically) and clears the marker.
     func save(_ cache: BuildCache) {
+        if let memory {
+            memory.value = cache
+            memory.writer.async { write(cache) }
+        } else {
+            write(cache)
+        }
+    }
+
+    private func write(_ cache: BuildCache) {
         let bytes = CacheCodec.encode(cache)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? Data(bytes).write(to: file, options: .atomic)
@@ -121,6 +161,8 @@ struct BuildCacheStore {
 
     /// Deletes the cache (a build that cannot use one, such as one with a baseline revision).
     func remove() {
+        memory?.value = nil
+        memory?.flush()
         try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     /// Keep a build cache beside the output and re-render only what changed (`false`: build
     /// everything and remove the cache). Builds with a baseline revision never use one.
     public var usesCache = true
+    /// The cache of earlier builds in this process (`docgen serve`), so a rebuild reads no cache file.
+    public var cacheMemory: BuildCacheMemory?
     /// Called from any thread as article pages are written: articles done, articles to render.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -78,7 +80,7 @@ public enum SiteBuilder {
         }
         let listing = timed("list content", &report) { ContentListing.walk(options.content, excluding: options.output) }
         let themeFiles = try ThemeLoader.files(overrides: options.templates)
-        let store = BuildCacheStore(output: options.output)
+        let store = BuildCacheStore(output: options.output, memory: options.cacheMemory)
         let caching = options.writesOutput && options.usesCache && options.since == nil
         let global = caching ? SiteKey.global(options: options, listing: listing, themeFiles: themeFiles) : nil
         if let global, let cache = store.load() {
