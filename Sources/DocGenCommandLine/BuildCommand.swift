@@ -63,7 +63,8 @@ struct BuildCommand: ParsableCommand {
     @Flag(
         name: .long,
         help:
-            "Build everything and keep no build cache (the cache, .<output>.docgen-cache beside the output, is safe to delete).")
+            "Build everything and keep no build cache (the cache, .<output>.docgen-cache beside the output, is safe to delete)."
+    )
     var noCache = false
 
     @Option(

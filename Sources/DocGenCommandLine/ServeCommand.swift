@@ -57,7 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
         let contentURL = URL(fileURLWithPath: content).standardizedFileURL
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? Self.defaultOutput(for: contentURL)
         let build = BuildOptions(
-            content: contentURL, output: outputURL, templates: TemplateLocator.locate(explicit: templates, content: content),
+            content: contentURL, output: outputURL,
+            templates: TemplateLocator.locate(explicit: templates, content: content),
             force: output == nil, workers: jobs.map { max(1, $0) })
         let session = ServeSession(
             settings: .init(build: build, host: host, port: port, verbose: verbose),
@@ -80,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await task.value
         } catch is CancellationError {
-        } catch where !task.isCancelled {
+        } catch  where !task.isCancelled {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         } catch {}

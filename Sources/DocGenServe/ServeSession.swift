@@ -110,7 +110,8 @@ public final class ServeSession: @unchecked Sendable {
         let build = Double(now - start) / 1e6
         if let firstEvent {
             let names = changed.map { ($0 as NSString).lastPathComponent }.prefix(3).joined(separator: ", ")
-            summary += String(format: "; %@: reload sent %.1f ms after the file event (build %.1f ms)", names,
+            summary += String(
+                format: "; %@: reload sent %.1f ms after the file event (build %.1f ms)", names,
                 Double(now - firstEvent) / 1e6, build)
         } else {
             summary += String(format: " in %.0f ms", build)

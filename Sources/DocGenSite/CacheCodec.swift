@@ -119,7 +119,9 @@ struct ByteWriter {
         string(value.article)
         string(value.title)
         optional(value.translationType?.rawValue) { $0.string($1) }
-        for number in [value.segments, value.sourceWords, value.targetWords, value.staleSegments, value.flaggedSegments] {
+        for number in [
+            value.segments, value.sourceWords, value.targetWords, value.staleSegments, value.flaggedSegments,
+        ] {
             int(number)
         }
         bool(value.isInclude)
@@ -209,7 +211,8 @@ struct ByteReader {
     mutating func stamp() -> FileStamp? {
         guard let size = int(), let modified = int(), let changed = int(), let inode = int() else { return nil }
         return FileStamp(
-            size: Int64(size), modified: Int64(modified), changed: Int64(changed), inode: UInt64(UInt(bitPattern: inode)))
+            size: Int64(size), modified: Int64(modified), changed: Int64(changed),
+            inode: UInt64(UInt(bitPattern: inode)))
     }
     mutating func location() -> SourceLocation? {
         guard let path = string(), let line = int(), let column = int() else { return nil }

@@ -101,7 +101,8 @@ struct CacheRecorder {
         return BuildCache(
             siteKey: SiteKey.site(global: global, facts: facts), stamps: stamps, writtenAt: Self.now(),
             articles: records, siteDiagnostics: siteDiagnostics + loaderDiagnostics.values.flatMap { $0 },
-            siteOutputs: siteOutputs.sorted(), siteCounts: siteCounts, includeCoverage: includeCoverage, navigation: navigation,
+            siteOutputs: siteOutputs.sorted(), siteCounts: siteCounts, includeCoverage: includeCoverage,
+            navigation: navigation,
             targetLanguage: targetLanguage,
             manifestStamp: ContentListing.stamp(output.appendingPathComponent(OutputWriter.manifestName).path))
     }

@@ -39,7 +39,8 @@ public enum ContentLoader {
     public static func kind(of relative: String) -> FileKind {
         let nameStart = relative.lastIndex(of: "/").map { relative.index(after: $0) } ?? relative.startIndex
         let name = relative[nameStart...].lowercased()
-        let inIncludes = nameStart != relative.startIndex && ("/" + relative[..<nameStart].lowercased()).contains("/includes/")
+        let inIncludes =
+            nameStart != relative.startIndex && ("/" + relative[..<nameStart].lowercased()).contains("/includes/")
         if name.hasSuffix(".md"), inIncludes { return .include }
         if name.hasSuffix(".md"), !nonArticles.contains(name) { return .article }
         if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes { return .structure }

@@ -76,9 +76,11 @@ struct IncrementalBuild {
         _ cache: inout BuildCache, changed: [(file: SourceFile, problems: [Diagnostic])], resources: [String],
         report: inout BuildReport
     ) throws -> Bool {
-        let (content, _) = try ContentLoader.load(root: options.content, listing: listing.filter {
-            ContentLoader.kind(of: $0.path) != .article
-        })
+        let (content, _) = try ContentLoader.load(
+            root: options.content,
+            listing: listing.filter {
+                ContentLoader.kind(of: $0.path) != .article
+            })
         let (config, _) = DocsetConfiguration.parse(docfx: content.docfx, docgen: content.docgenConfig)
         let parsed = changed.map { item -> (Article, [Diagnostic], ContentDigest) in
             let result = ArticleParser.parse(item.file)
@@ -163,8 +165,10 @@ struct IncrementalBuild {
     private func configRootLinkBase() -> String? {
         let root = options.content.standardizedFileURL.resolvingSymlinksInPath()
         var problems: [Diagnostic] = []
-        let docfx = listing.contains { $0.path == "docfx.json" } ? ContentLoader.read(root, "docfx.json", &problems) : nil
-        let docgen = listing.contains { $0.path == "docgen.yml" } ? ContentLoader.read(root, "docgen.yml", &problems) : nil
+        let docfx =
+            listing.contains { $0.path == "docfx.json" } ? ContentLoader.read(root, "docfx.json", &problems) : nil
+        let docgen =
+            listing.contains { $0.path == "docgen.yml" } ? ContentLoader.read(root, "docgen.yml", &problems) : nil
         return DocsetConfiguration.parse(docfx: docfx, docgen: docgen).0.rootLinkBase
     }
 }

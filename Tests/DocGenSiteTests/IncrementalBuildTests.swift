@@ -133,7 +133,8 @@ struct IncrementalBuildTests {
 
     @Test func deletedArticle() throws {
         try rebuild { root in
-            try FileManager.default.removeItem(at: root.appendingPathComponent("azure-active-directory-tenants-and-partner-center.md"))
+            try FileManager.default.removeItem(
+                at: root.appendingPathComponent("azure-active-directory-tenants-and-partner-center.md"))
         }
     }
 
