@@ -138,10 +138,19 @@ extension BuildCache.ArticleRecord {
 }
 
 extension BuildCache {
-    /// The site-wide anchor check over the records of every page.
+    /// The site-wide anchor check over the records of every page (the ids of a page are
+    /// gathered only when a fragment link leads to it).
     static func anchorDiagnostics(_ records: [String: ArticleRecord]) -> [Diagnostic] {
-        let anchors = records.filter(\.value.isPage).mapValues { Set($0.anchors) }
-        return PageStage.checkAnchors(
-            anchors: anchors, links: records.keys.sorted().flatMap { records[$0]?.fragmentLinks ?? [] })
+        var anchors: [String: Set<String>] = [:]
+        var links: [FragmentLink] = []
+        for path in records.keys.sorted() {
+            for link in records[path]?.fragmentLinks ?? [] {
+                links.append(link)
+                if anchors[link.page] == nil, let target = records[link.page], target.isPage {
+                    anchors[link.page] = Set(target.anchors)
+                }
+            }
+        }
+        return PageStage.checkAnchors(anchors: anchors, links: links)
     }
 }

@@ -34,17 +34,50 @@ public enum ContentLoader {
         case resource
     }
 
-    /// How a content-relative path is classified (called for every file of every build, so
-    /// it looks at the name and the folders without splitting the path).
+    /// How a content-relative path is classified. Called for every file of every build, so it
+    /// compares ASCII bytes without lowercasing or splitting the path.
     public static func kind(of relative: String) -> FileKind {
-        let nameStart = relative.lastIndex(of: "/").map { relative.index(after: $0) } ?? relative.startIndex
-        let name = relative[nameStart...].lowercased()
-        let inIncludes =
-            nameStart != relative.startIndex && ("/" + relative[..<nameStart].lowercased()).contains("/includes/")
-        if name.hasSuffix(".md"), inIncludes { return .include }
-        if name.hasSuffix(".md"), !nonArticles.contains(name) { return .article }
-        if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes { return .structure }
-        return .resource
+        var path = relative
+        return path.withUTF8 { bytes -> FileKind in
+            var nameStart = bytes.count
+            while nameStart > 0, bytes[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
+            let name = UnsafeBufferPointer(rebasing: bytes[nameStart...])
+            let inIncludes = nameStart > 0 && containsIncludesFolder(UnsafeBufferPointer(rebasing: bytes[..<nameStart]))
+            if endsWith(name, ".md") {
+                if inIncludes { return .include }
+                if equals(name, "toc.md") { return .structure }
+                return equals(name, "readme.md") ? .resource : .article
+            }
+            if (endsWith(name, ".yml") || endsWith(name, ".yaml")) && !inIncludes { return .structure }
+            return .resource
+        }
+    }
+
+    /// Whether `folders` (ending with `/`) has a folder named `includes`, in any case.
+    private static func containsIncludesFolder(_ folders: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = Array("includes/".utf8)
+        var start = 0
+        while start + word.count <= folders.count {
+            if start == 0 || folders[start - 1] == UInt8(ascii: "/") {
+                var index = 0
+                while index < word.count, folders[start + index] | 0x20 == word[index] | 0x20 { index += 1 }
+                if index == word.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    private static func endsWith(_ name: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard name.count >= count else { return false }
+        let tail = suffix.utf8Start
+        for index in 0..<count where name[name.count - count + index] | 0x20 != tail[index] | 0x20 { return false }
+        return true
+    }
+
+    private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        name.count == word.utf8CodeUnitCount && endsWith(name, word)
     }
 
     /// File names never treated as articles.

@@ -23,7 +23,8 @@ struct EmbeddedThemeTests {
             Set(builtIn.keys) == Set(onDisk.keys),
             "Sources/DocGenSite/EmbeddedTheme.swift is out of date: run python3 scripts/embed-theme.py")
         for (path, bytes) in onDisk {
-            #expect(builtIn[path] == bytes, "\(path) differs from the built-in copy: run python3 scripts/embed-theme.py")
+            #expect(
+                builtIn[path] == bytes, "\(path) differs from the built-in copy: run python3 scripts/embed-theme.py")
         }
     }
 
@@ -45,5 +46,19 @@ struct EmbeddedThemeTests {
     @Test func aMissingThemeFolderIsReported() {
         let missing = TestSupport.temporaryFolder().appendingPathComponent("nothing-here")
         #expect(throws: BuildFailure.self) { try ThemeLoader.files(overrides: missing) }
+    }
+}
+
+/// How the loader and the build cache classify content paths.
+struct ContentKindTests {
+    @Test func pathsAreClassifiedAsBefore() {
+        let cases: [(String, ContentLoader.FileKind)] = [
+            ("a.md", .article), ("Guide/Start.MD", .article), ("README.md", .resource), ("sub/toc.md", .structure),
+            ("TOC.md", .structure), ("includes/note.md", .include), ("a/Includes/b/c.md", .include),
+            ("includes/toc.yml", .resource), ("TOC.yml", .structure), ("faq.YAML", .structure),
+            ("images/a.png", .resource), ("docfx.json", .resource), ("myincludes/a.md", .article),
+            ("includes.md", .article),
+        ]
+        for (path, kind) in cases { #expect(ContentLoader.kind(of: path) == kind, "\(path)") }
     }
 }
