@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The preview server of `docgen serve` (light: no SwiftNIO).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark-gfm and its GFM extensions from the system (Debian: libcmark-gfm-dev,
@@ -54,10 +56,15 @@ let package = Package(
                 "DocGenTranslation", .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `docgen serve`: the HTTP server, the file watcher and the reload hub.
+        .target(
+            name: "DocGenServe",
+            dependencies: ["DocGenCore", "DocGenSite", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .target(
             name: "DocGenCommandLine",
             dependencies: [
-                "DocGenCore", "DocGenContent", "DocGenSite", "DocGenFlowchart", "DocGenTranslation",
+                "DocGenCore", "DocGenContent", "DocGenSite", "DocGenFlowchart", "DocGenTranslation", "DocGenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

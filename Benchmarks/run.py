@@ -62,6 +62,9 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--hugo-two-langs", action="store_true",
                         help="also time Hugo with two languages (fr, en: every article rendered twice)")
     parser.add_argument("--skip-hugo", action="store_true", help="no Hugo rows")
+    parser.add_argument("--incremental", action="store_true",
+                        help="issue 10's rebuild timings instead: at each frfr scale, a no-change rebuild and a "
+                             "one-article-body rebuild (new processes), checked byte for byte against a clean build")
     parser.add_argument("--skip-floor", action="store_true", help="no libcmark-gfm floor row")
     parser.add_argument("--skip-build", action="store_true", help=f"use the existing {DOCGEN.relative_to(REPO)}")
     parser.add_argument("--shared-corpus", type=Path, default=SHARED_CORPUS,
@@ -100,6 +103,30 @@ def plan(arguments: argparse.Namespace, temp: Path) -> list[tuple[str, int, Path
     return jobs
 
 
+def run_incremental(arguments: argparse.Namespace, shared: Path) -> None:
+    """Issue 10's targets: rebuild wall times at each frfr scale, printed and written as JSON."""
+    from bench import incremental
+    results = {}
+    print(f"incremental builds, load average {load_average()}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="docgen-bench-incr-") as temp_name:
+        temp = Path(temp_name)
+        base = temp / "frfr-base"
+        make_markdown_only_copy(shared, base)
+        for scale in arguments.scales:
+            content = temp / f"docset-frfr-{scale}x"
+            make_scaled_docset(base, content, scale)
+            work = temp / f"work-{scale}x"
+            work.mkdir()
+            result = incremental.run(DOCGEN, content, work, arguments.runs, arguments.workers)
+            incremental.print_results(f"fr-fr {scale}x", result)
+            results[f"fr-fr {scale}x"] = result
+    destination = arguments.json or RESULTS / "latest-incremental.json"
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_text(json.dumps({"docgen": docgen_version(), "load average": load_average(),
+                                       "results": results}, indent=2) + "\n")
+    print(f"\nwritten {destination}")
+
+
 def main() -> None:
     arguments = parse_arguments()
     shared = arguments.shared_corpus.resolve()
@@ -121,6 +148,8 @@ def main() -> None:
     if not arguments.skip_floor:
         versions["floor"] = floor_version()
 
+    if arguments.incremental:
+        return run_incremental(arguments, shared)
     started = datetime.datetime.now(datetime.timezone.utc)
     load_before = load_average()
     print(f"started {started.isoformat(timespec='seconds')}, load average {load_before}", flush=True)

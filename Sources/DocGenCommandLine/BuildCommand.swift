@@ -21,6 +21,11 @@ struct BuildCommand: ParsableCommand {
             files it did not write (unless --force). One build at a time writes an output folder: \
             a second one waits for the first (or, with --no-wait, stops with an error).
 
+            A repeated build re-renders only the articles whose text changed (when the theme, \
+            configuration, TOCs, includes, flows, file list, front matter and titles are as before), \
+            from a cache kept beside the output in .<output>.docgen-cache (never published, safe \
+            to delete; --no-cache ignores and removes it). The output is byte-identical to a clean build.
+
             Problems are printed as 'path:line:column: warning|error: message [identifier]'; \
             columns count UTF-8 bytes. Exit status: 0 without errors, 1 with errors (or with \
             warnings under --strict), 130/143 when interrupted.
@@ -45,7 +50,7 @@ struct BuildCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The theme folder (Mustache templates, strings.yml, assets/). Default: ./Templates, or the one next to docgen.",
+            "A theme folder whose files replace the built-in theme's, file by file (Mustache templates, strings.yml, assets/). Default: a Templates/ folder beside the content folder, if any.",
             valueName: "DIR"))
     var templates: String?
 
@@ -65,11 +70,21 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop with an error, instead of waiting, when another build is writing the same output.")
     var noWait = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors and the summary.")
+    @Flag(name: .shortAndLong, help: "Print only errors and the summary (no progress).")
     var quiet = false
 
     @Flag(name: .long, help: "Print how long each build stage took.")
     var timings = false
+
+    @Flag(name: .long, help: "Print the closing summary's details: pages per language, cache hits, time per stage.")
+    var verbose = false
+
+    @Flag(
+        name: .long,
+        help:
+            "Build everything and keep no build cache (the cache, .<output>.docgen-cache beside the output, is safe to delete)."
+    )
+    var noCache = false
 
     @Option(
         name: .long,
@@ -95,8 +110,13 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
-            templates: TemplateLocator.locate(explicit: templates), force: force,
+            templates: TemplateLocator.locate(explicit: templates, content: content), force: force,
             workers: jobs.map { max(1, $0) }, since: since, search: !noSearch)
+        options.usesCache = !noCache
+        if !quiet {
+            let display = ProgressDisplay()
+            options.progress = { done, total in display.update(done: done, total: total) }
+        }
         options.keepOnError = keepOnError
         options.strict = strict
         options.waitForOutput = !noWait
@@ -119,7 +139,7 @@ struct BuildCommand: ParsableCommand {
         for diagnostic in diagnostics where !(quiet && diagnostic.severity != .error) {
             text += diagnostic.description + "\n"
         }
-        if timings {
+        if timings || verbose {
             for stage in report.stageTimes {
                 text +=
                     "  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
@@ -129,6 +149,11 @@ struct BuildCommand: ParsableCommand {
         let errors = diagnostics.count(of: .error)
         let warnings = diagnostics.count(of: .warning)
         let total = report.stageTimes.reduce(0) { $0 + $1.seconds }
+        if !quiet || verbose {
+            let languages = report.pagesPerLanguage.keys.sorted().map { "\($0) \(report.pagesPerLanguage[$0] ?? 0)" }
+            text += "  pages per language: \(languages.joined(separator: ", ")); articles rendered: "
+            text += "\(report.renderedArticles), kept from the cache: \(report.cacheHits)\n"
+        }
         text += String(
             format: "Built %d pages from %d articles into %@ in %.2f s: %d error%@, %d warning%@.\n", report.pageCount,
             report.articleCount, output, total, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s")
@@ -140,21 +165,18 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// Finds the default theme: `./Templates`, else a `Templates` folder above the executable
-/// (so `.build/debug/docgen` run from anywhere finds the repository's theme).
+/// Finds the theme folder that overrides the built-in theme, file by file: `--templates DIR`, else
+/// a `Templates/` folder beside the content folder (the content's project, as in this repository);
+/// `nil` means the built-in theme alone, so docgen works from any folder.
 enum TemplateLocator {
-    static func locate(explicit: String?) -> URL {
+    static func locate(explicit: String?, content: String) -> URL? {
         if let explicit { return URL(fileURLWithPath: explicit) }
-        let manager = FileManager.default
-        let local = URL(fileURLWithPath: "Templates")
-        if manager.fileExists(atPath: local.path) { return local }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent("Templates")
-            if manager.fileExists(atPath: candidate.appendingPathComponent("layout.mustache").path) { return candidate }
-            directory = directory.deletingLastPathComponent()
+        let project = URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent()
+        let candidate = project.appendingPathComponent("Templates")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return candidate
         }
-        return local
+        return nil
     }
 }

@@ -75,7 +75,7 @@ struct FlowCommand: ParsableCommand {
         let report = diagnostics.sortedForOutput().map { $0.description + "\n" }.joined()
         if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
         guard let flow = parsed.flow, !diagnostics.hasErrors else { throw ExitCode(1) }
-        let texts = ThemeLoader.interfaceStrings(root: TemplateLocator.locate(explicit: templates), for: language)
+        let texts = ThemeLoader.interfaceStrings(root: templates.map { URL(fileURLWithPath: $0) }, for: language)
         let rendered =
             switch format {
             case .svg: FlowStandalone.svg(flow: flow, language: language, texts: texts)
@@ -88,20 +88,19 @@ struct FlowCommand: ParsableCommand {
         }
     }
 
-    /// The standalone page, with the theme's flowchart assets read from the templates folder.
+    /// The standalone page, with the theme's flowchart assets (built in, or from --templates).
     private func standalonePage(flow: Flow, language: Language, texts: [String: String]) throws -> String {
-        let assets = TemplateLocator.locate(explicit: templates).appendingPathComponent("assets")
-        do {
-            let style = try String(contentsOf: assets.appendingPathComponent("flowchart.css"), encoding: .utf8)
-            let script = try String(contentsOf: assets.appendingPathComponent("flowchart.js"), encoding: .utf8)
-            return FlowStandalone.page(
-                flow: flow, language: language, texts: texts, styleSheet: style, script: script)
-        } catch {
+        let overrides = templates.map { URL(fileURLWithPath: $0) }
+        let files = (try? ThemeLoader.files(overrides: overrides)) ?? [:]
+        guard let style = files["assets/flowchart.css"], let script = files["assets/flowchart.js"] else {
             FileHandle.standardError.write(
                 Data(
-                    "error: cannot read the flowchart assets in \(assets.path) [docgen.flow.assets-missing]\n    fix: pass --templates DIR, the theme folder with assets/flowchart.css and assets/flowchart.js\n"
+                    "error: cannot read the flowchart assets in \(overrides?.path ?? "the built-in theme") [docgen.flow.assets-missing]\n    fix: pass --templates DIR, a theme folder with assets/flowchart.css and assets/flowchart.js\n"
                         .utf8))
             throw ExitCode(1)
         }
+        return FlowStandalone.page(
+            flow: flow, language: language, texts: texts, styleSheet: String(decoding: style, as: UTF8.self),
+            script: String(decoding: script, as: UTF8.self))
     }
 }

@@ -20,7 +20,7 @@ public struct CompiledHeading: Sendable, Hashable {
 }
 
 /// A link to another page's `#fragment`, checked once every page's anchors are known.
-public struct FragmentLink: Sendable, Hashable {
+public struct FragmentLink: Sendable, Hashable, Codable {
     /// The content path of the linked page.
     public var page: String
     /// The fragment, without `#`.

@@ -45,7 +45,7 @@ public struct MetadataDate: Hashable, Sendable, Comparable, CustomStringConverti
 }
 
 /// How an article was translated, from `ms.translationtype`.
-public enum TranslationType: String, Sendable, Hashable {
+public enum TranslationType: String, Sendable, Hashable, Codable {
     /// Human translation (`HT`).
     case human = "HT"
     /// Machine translation (`MT`): pages say so and link to the English.

@@ -2,9 +2,9 @@ import DocGenCore
 
 /// The site's navigation tree, resolved from the TOC files: every node knows which page (by
 /// content path) or URL it leads to, so the page stage only formats it.
-public struct Navigation: Sendable {
+public struct Navigation: Sendable, Codable {
     /// What a navigation node opens.
-    public enum Target: Hashable, Sendable {
+    public enum Target: Hashable, Sendable, Codable {
         /// A page of this site: its content path (`a.md`, `faq.yml`) and an optional `#fragment`/query suffix.
         case page(String, suffix: String)
         /// A URL outside the site (absolute, or root-relative like `/azure/…`).
@@ -14,7 +14,7 @@ public struct Navigation: Sendable {
     }
 
     /// One node of the tree.
-    public struct Node: Hashable, Sendable {
+    public struct Node: Hashable, Sendable, Codable {
         /// The label from the TOC (target language).
         public var name: String
         /// Where it leads.

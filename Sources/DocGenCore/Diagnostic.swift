@@ -16,7 +16,7 @@ public enum Severity: String, Sendable, Codable, Comparable {
 /// A problem found in the input, kept as data so that a build can collect all of them and keep going.
 ///
 /// Tests assert on `identifier` (for example `docgen.segment.unpaired`), never on the wording.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
     /// A stable, dotted identifier such as `docgen.frontmatter.invalid-yaml`.
     public var identifier: String
     /// How serious the problem is.

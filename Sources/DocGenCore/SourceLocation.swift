@@ -2,7 +2,7 @@
 ///
 /// Lines and columns are 1-based. Columns count UTF-8 bytes from the start of the line,
 /// like cmark-gfm, clang and swiftc, so an editor's "go to byte column" lands on the spot.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     /// The path of the file, relative to the content folder when the file belongs to it.
     public var path: String
     /// The 1-based line in the whole file (front matter included).

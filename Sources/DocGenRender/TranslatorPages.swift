@@ -8,9 +8,12 @@ import DocGenTranslation
 /// docset, a coverage page (segments, words, MT or HT, stale and flagged per article and include).
 extension SiteRenderer {
     /// Where an article's translator view is written (`fr/a/b.translation.html`).
-    func translatorViewPath(_ article: Article) -> String {
+    func translatorViewPath(_ article: Article) -> String { translatorViewPath(article.path) }
+
+    /// The translator view's output path of the article at a content path.
+    func translatorViewPath(_ articlePath: String) -> String {
         SitePath.replacingExtension(
-            of: paths.page(forArticle: article.path, in: paths.targetLanguage), with: "translation.html")
+            of: paths.page(forArticle: articlePath, in: paths.targetLanguage), with: "translation.html")
     }
 
     /// The translator view of an article with segments, built from both rendered bodies.
@@ -87,11 +90,15 @@ extension SiteRenderer {
 
     /// `fr/coverage.html`: the docset's translation coverage, one row per article and include file.
     public func renderCoverage(_ articles: [Article], entries: [CoverageReport.Entry]) -> OutputFile? {
+        renderCoverage(pagePaths: Set(articles.map(\.path)), entries: entries)
+    }
+
+    /// `fr/coverage.html` from the content paths of the site's pages (all an incremental build keeps).
+    public func renderCoverage(pagePaths pages: Set<String>, entries: [CoverageReport.Entry]) -> OutputFile? {
         guard templates.has("coverage") else { return nil }
         let language = paths.targetLanguage
         let outputPath = paths.coverage
         let report = CoverageReport(entries: entries.sorted { $0.article < $1.article })
-        let pages = Dictionary(articles.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         func row(_ entry: CoverageReport.Entry, link: Bool) -> [String: Any] {
             var values: [String: Any] = [
                 "title": entry.title.isEmpty ? entry.article : entry.title, "segments": entry.segments,
@@ -100,10 +107,10 @@ extension SiteRenderer {
                 "flagged": entry.flaggedSegments, "path": entry.article, "isInclude": entry.isInclude,
                 "hasStale": entry.staleSegments > 0,
             ]
-            if link, !entry.isInclude, entry.segments > 0, let article = pages[entry.article] {
-                values["viewURL"] = SitePath.relativeURL(from: outputPath, to: translatorViewPath(article))
+            if link, !entry.isInclude, entry.segments > 0, pages.contains(entry.article) {
+                values["viewURL"] = SitePath.relativeURL(from: outputPath, to: translatorViewPath(entry.article))
                 values["articleURL"] = SitePath.relativeURL(
-                    from: outputPath, to: paths.page(forArticle: article.path, in: language))
+                    from: outputPath, to: paths.page(forArticle: entry.article, in: language))
             }
             return values
         }

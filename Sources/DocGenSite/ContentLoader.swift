@@ -22,46 +22,96 @@ public struct ContentSet: Sendable {
 
 /// Reads the content folder. The only place that lists and reads content files.
 public enum ContentLoader {
+    /// What a file of the content folder is to a build.
+    public enum FileKind: Sendable {
+        /// A Markdown article (a page).
+        case article
+        /// A Markdown file in an `includes/` folder.
+        case include
+        /// A TOC file or YAML page (`*.yml`, `*.yaml`, `TOC.md`), also a resource.
+        case structure
+        /// Anything else: images, downloads, `docfx.json`, `README.md`.
+        case resource
+    }
+
+    /// How a content-relative path is classified. Called for every file of every build, so it
+    /// compares ASCII bytes without lowercasing or splitting the path.
+    public static func kind(of relative: String) -> FileKind {
+        var path = relative
+        return path.withUTF8 { bytes -> FileKind in
+            var nameStart = bytes.count
+            while nameStart > 0, bytes[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
+            let name = UnsafeBufferPointer(rebasing: bytes[nameStart...])
+            let inIncludes = nameStart > 0 && containsIncludesFolder(UnsafeBufferPointer(rebasing: bytes[..<nameStart]))
+            if endsWith(name, ".md") {
+                if inIncludes { return .include }
+                if equals(name, "toc.md") { return .structure }
+                return equals(name, "readme.md") ? .resource : .article
+            }
+            if (endsWith(name, ".yml") || endsWith(name, ".yaml")) && !inIncludes { return .structure }
+            return .resource
+        }
+    }
+
+    /// Whether `folders` (ending with `/`) has a folder named `includes`, in any case.
+    private static func containsIncludesFolder(_ folders: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = Array("includes/".utf8)
+        var start = 0
+        while start + word.count <= folders.count {
+            if start == 0 || folders[start - 1] == UInt8(ascii: "/") {
+                var index = 0
+                while index < word.count, folders[start + index] | 0x20 == word[index] | 0x20 { index += 1 }
+                if index == word.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    private static func endsWith(_ name: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard name.count >= count else { return false }
+        let tail = suffix.utf8Start
+        for index in 0..<count where name[name.count - count + index] | 0x20 != tail[index] | 0x20 { return false }
+        return true
+    }
+
+    private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        name.count == word.utf8CodeUnitCount && endsWith(name, word)
+    }
+
     /// File names never treated as articles.
     static let nonArticles: Set<String> = ["readme.md", "toc.md"]
 
     /// Lists and reads `root`, skipping hidden entries and `excluding` (an absolute folder, such
     /// as the output folder when it sits inside the content folder).
     public static func load(root: URL, excluding: URL? = nil) throws -> (ContentSet, [Diagnostic]) {
+        try load(root: root, listing: nil, excluding: excluding)
+    }
+
+    /// Reads the files of `listing` (`ContentListing.walk` of `root`; listed here when `nil`).
+    public static func load(root: URL, listing: [ListedFile]?, excluding: URL? = nil) throws -> (
+        ContentSet, [Diagnostic]
+    ) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildFailure.contentMissing(root.path)
         }
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        let excludedPath = excluding?.standardizedFileURL.resolvingSymlinksInPath().path
         var articlePaths: [String] = []
         var resources: [String] = []
         var structurePaths: [String] = []
         var includePaths: [String] = []
-        let enumerator = manager.enumerator(
-            at: URL(fileURLWithPath: rootPath), includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
-            options: [.skipsHiddenFiles])
-        while let url = enumerator?.nextObject() as? URL {
-            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-            if let excludedPath, path == excludedPath || path.hasPrefix(excludedPath + "/") {
-                enumerator?.skipDescendants()
-                continue
-            }
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-            guard values?.isRegularFile == true else { continue }
-            let relative = String(path.dropFirst(rootPath.count + 1))
-            let name = url.lastPathComponent.lowercased()
-            let inIncludes = relative.split(separator: "/").dropLast().contains { $0.lowercased() == "includes" }
-            if name.hasSuffix(".md"), inIncludes {
-                includePaths.append(relative)
-            } else if name.hasSuffix(".md"), !nonArticles.contains(name), !inIncludes {
-                articlePaths.append(relative)
-            } else {
+        for file in listing ?? ContentListing.walk(root, excluding: excluding) {
+            let relative = file.path
+            switch kind(of: relative) {
+            case .include: includePaths.append(relative)
+            case .article: articlePaths.append(relative)
+            case .structure:
                 resources.append(relative)
-                if (name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "toc.md"), !inIncludes {
-                    structurePaths.append(relative)
-                }
+                structurePaths.append(relative)
+            case .resource: resources.append(relative)
             }
         }
         articlePaths.sort()
@@ -93,7 +143,7 @@ public enum ContentLoader {
     }
 
     /// Reads one text file as UTF-8 with `\n` line ends and no byte-order mark.
-    private static func read(_ base: URL, _ relative: String, _ diagnostics: inout [Diagnostic]) -> SourceFile? {
+    static func read(_ base: URL, _ relative: String, _ diagnostics: inout [Diagnostic]) -> SourceFile? {
         guard let data = FileManager.default.contents(atPath: base.appendingPathComponent(relative).path) else {
             diagnostics.append(
                 .error(

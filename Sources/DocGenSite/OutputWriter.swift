@@ -22,16 +22,8 @@ public struct OutputWriter {
 
     /// Refuses an output folder that is or contains `content`, or that holds files docgen did not write.
     public func checkSafe(content: URL) throws {
-        let outputPath = resolved(output)
-        let contentPath = resolved(content)
-        if contentPath == outputPath || contentPath.hasPrefix(outputPath + "/") || outputPath == "/" {
-            throw BuildFailure.outputContainsContent(output: output.path, content: content.path)
-        }
+        try checkLocation(content: content)
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw BuildFailure.outputNotOwned(output.path, examples: ["it is a file, not a folder"])
-        }
         guard !force else { return }
         guard let entries = try? manager.contentsOfDirectory(atPath: output.path), !entries.isEmpty else { return }
         let owned = Set(readManifest())
@@ -44,6 +36,21 @@ public struct OutputWriter {
             if foreign.count >= 3 { break }
         }
         if !foreign.isEmpty { throw BuildFailure.outputNotOwned(output.path, examples: foreign) }
+    }
+
+    /// The output's place only, without reading its files: not the content folder or one of its
+    /// parents, not `/`, not a file.
+    public func checkLocation(content: URL) throws {
+        let outputPath = resolved(output)
+        let contentPath = resolved(content)
+        if contentPath == outputPath || contentPath.hasPrefix(outputPath + "/") || outputPath == "/" {
+            throw BuildFailure.outputContainsContent(output: output.path, content: content.path)
+        }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw BuildFailure.outputNotOwned(output.path, examples: ["it is a file, not a folder"])
+        }
     }
 
     /// Writes the whole site at once: takes the lock, stages every file, then publishes (see

@@ -13,8 +13,10 @@ import Foundation
 struct PageStage {
     let compiler: ArticleCompiler
     let renderer: SiteRenderer
-    let staging: OutputStaging
+    let staging: any PageSink
     let workers: Int?
+    /// Told after each article: articles done, articles in all.
+    var progress: (@Sendable (Int, Int) -> Void)?
 
     /// What remains of one article once its pages are written.
     struct Outcome: Sendable {
@@ -25,6 +27,18 @@ struct PageStage {
         var links = RootRelativeLinks()
         var htmlPages = 0
         var failure: BuildFailure?
+        /// The output paths written, in order.
+        var files: [String] = []
+
+        /// Adds other outcomes' counts and first write failure to this one (not their diagnostics).
+        mutating func count(_ outcomes: [Outcome]) {
+            for outcome in outcomes {
+                links.links += outcome.links.links
+                links.pages += outcome.links.pages
+                htmlPages += outcome.htmlPages
+                failure = failure ?? outcome.failure
+            }
+        }
     }
 
     /// Links written relative to a web server root, counted as pages are written.
@@ -56,10 +70,11 @@ struct PageStage {
         }
     }
 
-    /// Compiles, renders and writes every article; then the site's own pages. Include files are
-    /// not pages, but each has its line on the coverage page.
-    func run(pages articles: [Article], includes: [Article] = [], redirects: [Redirect]) -> Outcome {
-        let outcomes = Parallel.map(articles, workers: workers) { article -> Outcome in
+    /// Compiles, renders and writes each article's pages, on every worker.
+    func renderArticles(_ articles: [Article]) -> [Outcome] {
+        let counter = ProgressCounter(total: articles.count, report: progress)
+        return Parallel.map(articles, workers: workers) { article -> Outcome in
+            defer { counter.advance() }
             let compiled = compiler.compile(article)
             let rendered = renderer.renderArticle(compiled)
             var outcome = Outcome(
@@ -68,43 +83,48 @@ struct PageStage {
             write(rendered.files, into: &outcome)
             return outcome
         }
+    }
+
+    /// The site's own pages: homes, tables of contents, redirects, flows, coverage (from the
+    /// articles' and includes' lines), crawler files, 404 and the root chooser.
+    func renderSitePages(_ articles: [Article], coverage: [CoverageReport.Entry], redirects: [Redirect]) -> Outcome {
         var total = Outcome()
         var siteFiles = renderer.renderHomes(articles)
         siteFiles += renderer.renderTableOfContents()
         siteFiles += renderer.renderSearchPages()
         siteFiles += renderer.renderRedirects(redirects)
         siteFiles += renderer.renderFlowPages()
-        let includeLines = includes.filter { !$0.segments.isEmpty }.map {
-            renderer.coverageEntry($0, findings: TranslationChecker.check($0), isInclude: true)
-        }
-        if let coverage = renderer.renderCoverage(articles, entries: outcomes.compactMap(\.coverage) + includeLines) {
-            siteFiles.append(coverage)
+        if let page = renderer.renderCoverage(articles, entries: coverage) {
+            siteFiles.append(page)
         }
         siteFiles += renderer.renderCrawlerFiles(articles)
         if let notFound = renderer.renderNotFound() { siteFiles.append(notFound) }
         if let root = renderer.renderRoot() { siteFiles.append(root) }
         write(siteFiles, into: &total)
-        let anchors = Dictionary(zip(articles.map(\.path), outcomes.map(\.anchors)), uniquingKeysWith: { a, _ in a })
-        for outcome in outcomes {
-            total.diagnostics += outcome.diagnostics
-            total.links.links += outcome.links.links
-            total.links.pages += outcome.links.pages
-            total.htmlPages += outcome.htmlPages
-            total.failure = total.failure ?? outcome.failure
+        return total
+    }
+
+    /// The coverage lines of the include files that hold segments.
+    func includeCoverage(_ includes: [Article]) -> [CoverageReport.Entry] {
+        includes.filter { !$0.segments.isEmpty }.map {
+            renderer.coverageEntry($0, findings: TranslationChecker.check($0), isInclude: true)
         }
-        // The site-wide anchor check, once every page's anchors are known.
-        total.diagnostics += outcomes.flatMap(\.fragmentLinks).compactMap { link -> Diagnostic? in
+    }
+
+    /// The site-wide anchor check, once every page's anchors are known.
+    static func checkAnchors(anchors: [String: Set<String>], links: [FragmentLink]) -> [Diagnostic] {
+        links.compactMap { link -> Diagnostic? in
             guard let ids = anchors[link.page], !ids.contains(link.fragment) else { return nil }
             return .warning(
                 "docgen.link.missing-anchor", at: link.location,
                 "link to '\(link.page)#\(link.fragment)' names no heading or anchor of that page",
                 fix: "use the id of one of its headings (its <a name> anchor, or the slug of its English text)")
         }
-        return total
     }
 
     private func write(_ files: [OutputFile], into outcome: inout Outcome) {
         for file in files {
+            outcome.files.append(file.path)
             outcome.links.count(file)
             if file.path.hasSuffix(".html") { outcome.htmlPages += 1 }
             do {
@@ -115,5 +135,27 @@ struct PageStage {
                 outcome.failure = outcome.failure ?? .writeFailed("\(error)")
             }
         }
+    }
+}
+
+/// Counts finished articles across workers for a progress display.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let current = done
+        lock.unlock()
+        report(current, total)
     }
 }

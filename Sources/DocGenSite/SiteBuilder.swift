@@ -12,8 +12,8 @@ public struct BuildOptions: Sendable {
     public var content: URL
     /// The folder the site is written to (replaced as a whole).
     public var output: URL
-    /// The theme folder.
-    public var templates: URL
+    /// A theme folder whose files replace the built-in theme's, file by file (`nil`: the built-in theme).
+    public var templates: URL?
     /// Replace an output folder docgen did not write.
     public var force: Bool
     /// Threads for the parallel stages (`nil`: one per core). The output is the same for any number.
@@ -37,9 +37,20 @@ public struct BuildOptions: Sendable {
     /// The Pagefind executable to run; `nil`: found by `SearchIndexer.locate`.
     public var pagefind: URL?
 
+    /// Write the site. `false` is `docgen check`: every page is rendered for its diagnostics
+    /// and nothing is written.
+    public var writesOutput = true
+    /// Keep a build cache beside the output and re-render only what changed (`false`: build
+    /// everything and remove the cache). Builds with a baseline revision never use one.
+    public var usesCache = true
+    /// The cache of earlier builds in this process (`docgen serve`), so a rebuild reads no cache file.
+    public var cacheMemory: BuildCacheMemory?
+    /// Called from any thread as article pages are written: articles done, articles to render.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
     /// Creates build options.
     public init(
-        content: URL, output: URL, templates: URL, force: Bool = false, workers: Int? = nil, since: String? = nil,
+        content: URL, output: URL, templates: URL?, force: Bool = false, workers: Int? = nil, since: String? = nil,
         search: Bool = false, pagefind: URL? = nil
     ) {
         self.search = search
@@ -65,6 +76,14 @@ public struct BuildReport: Sendable {
     public var stageTimes: [(name: String, seconds: Double)] = []
     /// Whether the new site replaced the output (`false` when `keepOnError` kept the previous one).
     public var published = false
+    /// Articles whose pages were kept from the previous build (the build cache).
+    public var cacheHits = 0
+    /// Articles whose pages were rendered by this build.
+    public var renderedArticles = 0
+    /// HTML pages of the site per language code (`fr`, `en`), all of them, kept or written.
+    public var pagesPerLanguage: [String: Int] = [:]
+    /// Whether this build updated the previous output from the cache instead of building all.
+    public var incremental = false
 }
 
 /// The build, as a flat list of named, timed stages:
@@ -76,21 +95,42 @@ public enum SiteBuilder {
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
         let writer = OutputWriter(output: options.output, force: options.force)
-        // Checked before the lock file is made beside the output, and again once the lock's
-        // recovery may have put a previous site back.
-        try writer.checkSafe(content: options.content)
+        guard FileManager.default.fileExists(atPath: options.content.path) else {
+            throw BuildFailure.contentMissing(options.content.path)
+        }
+        // The output's place is checked before the lock file is made beside it; its files (for
+        // foreign ones) once the lock's recovery may have put a previous site back, after the
+        // incremental attempt (see below).
+        if options.writesOutput { try writer.checkLocation(content: options.content) }
         // Held to the end of the build: one build at a time writes, cleans up and swaps this output.
-        let outputLock = try writer.lock(wait: options.waitForOutput, waiting: options.onWait)
+        let outputLock =
+            options.writesOutput ? try writer.lock(wait: options.waitForOutput, waiting: options.onWait) : nil
         defer { withExtendedLifetime(outputLock) {} }
-        try writer.checkSafe(content: options.content)
+        let listing = timed("list content", &report) { ContentListing.walk(options.content, excluding: options.output) }
+        let themeFiles = try ThemeLoader.files(overrides: options.templates)
+        let store = BuildCacheStore(output: options.output, memory: options.cacheMemory)
+        let caching = options.writesOutput && options.usesCache && options.since == nil
+        let global = caching ? SiteKey.global(options: options, listing: listing, themeFiles: themeFiles) : nil
+        // A --keep-on-error build must be able to leave the output as it was: it is a full one.
+        if let global, !options.keepOnError, let cache = store.load() {
+            let incremental = IncrementalBuild(
+                options: options, listing: listing, themeFiles: themeFiles, global: global, store: store)
+            if let done = try incremental.run(cache, report: report) { return done }
+        }
+        // After the incremental attempt: it only rewrites files the cache says this build wrote
+        // into an output whose manifest is as that build left it, and checking every file of a
+        // large output for foreign ones would cost more than the whole incremental build.
+        if options.writesOutput { try writer.checkSafe(content: options.content) }
+        var recorder = CacheRecorder(listing: listing, caching: caching)
 
         var content = try timed("load content", &report) {
-            let (content, problems) = try ContentLoader.load(root: options.content, excluding: options.output)
-            diagnostics += problems
+            let (content, problems) = try ContentLoader.load(
+                root: options.content, listing: listing, excluding: options.output)
+            diagnostics += recorder.keepArticleDiagnostics(problems)
             return content
         }
-        let theme = try timed("load theme", &report) {
-            let (theme, problems) = try ThemeLoader.load(root: options.templates)
+        let theme = timed("load theme", &report) { () -> Theme in
+            let (theme, problems) = ThemeLoader.load(files: themeFiles)
             diagnostics += problems
             return theme
         }
@@ -102,12 +142,18 @@ public enum SiteBuilder {
             let yamlPages = content.structureFiles.filter {
                 config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
             }
-            let parsed =
-                Parallel.map(sources, workers: options.workers) { ArticleParser.parse($0) }
-                + yamlPages.compactMap { YamlPageParser.parse($0) }
-            diagnostics += parsed.flatMap(\.diagnostics)
-            return parsed.map { item in
-                var article = item.article
+            let markdown = Parallel.map(sources, workers: options.workers) { source in
+                let parsed = ArticleParser.parse(source)
+                return (parsed, recorder.caching ? CacheRecorder.digests(parsed.article, text: source.text) : nil)
+            }
+            let yaml = yamlPages.compactMap { page in
+                YamlPageParser.parse(page).map { ($0, recorder.caching ? CacheRecorder.digests(page.text) : nil) }
+            }
+            for (parsed, digests) in markdown + yaml {
+                recorder.parsed(parsed.article, diagnostics: parsed.diagnostics, digests: digests)
+            }
+            return (markdown + yaml).map { item in
+                var article = item.0.article
                 let defaults = config.metadata(for: article.path)
                 if !defaults.isEmpty {
                     article.frontMatter = article.frontMatter.addingDefaults(defaults, path: article.path)
@@ -184,69 +230,85 @@ public enum SiteBuilder {
         diagnostics += plan.diagnostics
         let pages = plan.articles
         redirects = plan.redirects
-        let staging = try writer.stage()
-        staging.expectRefusals(plan.reported)
+        let staging: any PageSink = options.writesOutput ? try writer.stage() : DiscardingSink()
+        (staging as? OutputStaging)?.expectRefusals(plan.reported)
         let outcome = timed("pages", &report) { () -> PageStage.Outcome in
             let yamlPages = Set(pages.filter { $0.kind != .markdown }.map(\.path))
-            let links = LinkResolver(
-                articlePaths: Set(pages.map(\.path)).subtracting(yamlPages), resourcePaths: Set(content.resources),
-                otherPages: yamlPages, paths: paths, rootLinkBase: config.rootLinkBase)
-            let labels = Dictionary(
-                paths.languages.map { ($0.code, theme.string("imageDescription", $0)) }, uniquingKeysWith: { a, _ in a }
-            )
-            let compiler = ArticleCompiler(
-                links: links, includes: includes.map(\.article), flowNames: Set(flows.map(\.name)),
-                imageDescriptionLabels: labels)
-            let (templates, templateDiagnostics) = PageTemplates.compile(theme)
+            let inputs = PageStageSetup.Inputs(
+                config: config, theme: theme, paths: paths, navigation: navigation,
+                titles: Dictionary(
+                    pages.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
+                    uniquingKeysWith: { a, _ in a }),
+                articlePages: Set(pages.map(\.path)).subtracting(yamlPages), yamlPages: yamlPages,
+                resources: Set(content.resources), includes: includes.map(\.article), flows: flows, stale: stale,
+                search: pagefind != nil)
+            var (stage, templateDiagnostics) = PageStageSetup.make(inputs, sink: staging, workers: options.workers)
+            stage.progress = options.progress
             diagnostics += templateDiagnostics
-            let settings = SiteSettings(
-                title: config.siteTitle ?? theme.string("siteTitle", paths.targetLanguage), baseURL: config.baseURL,
-                repositoryURL: config.repositoryURL, rootLinkBase: config.rootLinkBase, search: pagefind != nil)
-            let titles = Dictionary(
-                pages.map { ($0.path, (target: $0.targetTitle, source: $0.sourceTitle)) },
-                uniquingKeysWith: { a, _ in a })
-            let renderer = SiteRenderer(
-                theme: theme, templates: templates, paths: paths, settings: settings, navigation: navigation,
-                titles: titles, flows: flows, stale: stale)
-            let stage = PageStage(compiler: compiler, renderer: renderer, staging: staging, workers: options.workers)
-            return stage.run(pages: pages, includes: includes.map(\.article), redirects: redirects)
+            let perArticle = stage.renderArticles(pages)
+            recorder.includeCoverage = stage.includeCoverage(includes.map(\.article))
+            var outcome = stage.renderSitePages(
+                pages, coverage: perArticle.compactMap(\.coverage) + recorder.includeCoverage, redirects: redirects)
+            recorder.siteCounts = [outcome.links.links, outcome.links.pages, outcome.htmlPages]
+            outcome.count(perArticle)
+            recorder.rendered(pages, outcomes: perArticle)
+            return outcome
         }
         diagnostics += outcome.diagnostics
+        var siteDiagnostics = diagnostics
+        diagnostics += recorder.articleDiagnostics + recorder.anchorDiagnostics()
         if config.rootLinkBase == nil, outcome.links.links > 0 {
             diagnostics.append(rootRelativeLinkNote(links: outcome.links.links, pages: outcome.links.pages))
         }
         var published = false
-        do {
-            if let failure = outcome.failure { throw failure }
-            try timed("assets", &report) {
-                for asset in theme.assets { try staging.write(asset) }
-                for resource in plan.resources {
-                    try staging.copy(options.content.appendingPathComponent(resource), to: paths.resource(resource))
+        if let staging = staging as? OutputStaging {
+            do {
+                if let failure = outcome.failure { throw failure }
+                try timed("assets", &report) {
+                    for asset in theme.assets { try staging.write(asset) }
+                    for resource in plan.resources {
+                        try staging.copy(
+                            options.content.appendingPathComponent(resource), to: paths.resource(resource))
+                    }
                 }
-            }
-            // Indexed in the staging folder, so the index is swapped in with the pages it describes.
-            if let pagefind {
-                diagnostics += timed("search index", &report) { SearchIndexer.index(staging, with: pagefind) }
-            }
-            diagnostics += staging.diagnostics
-            let failed = diagnostics.contains {
-                $0.severity == .error || (options.strict && $0.severity == .warning)
-            }
-            try timed("publish", &report) {
-                if options.keepOnError, failed {
-                    writer.discard(staging)
-                } else {
-                    try writer.publish(staging)
-                    published = true
+                // Indexed in the staging folder, so the index is swapped in with the pages it describes.
+                var late: [Diagnostic] = []
+                if let pagefind {
+                    late += timed("search index", &report) { SearchIndexer.index(staging, with: pagefind) }
                 }
+                late += staging.diagnostics
+                diagnostics += late
+                siteDiagnostics += late
+                recorder.siteOutputs = staging.writtenPaths.filter { !recorder.articleOutputs.contains($0) }
+                let failed = diagnostics.contains {
+                    $0.severity == .error || (options.strict && $0.severity == .warning)
+                }
+                try timed("publish", &report) {
+                    if options.keepOnError, failed {
+                        writer.discard(staging)
+                    } else {
+                        try writer.publish(staging)
+                        published = true
+                    }
+                }
+            } catch {
+                writer.discard(staging)
+                throw error
             }
-        } catch {
-            writer.discard(staging)
-            throw error
         }
         report.published = published
+        if let global, published, options.since == nil, config.baseline == nil {
+            store.save(
+                recorder.cache(
+                    global: global, siteDiagnostics: siteDiagnostics, navigation: navigation,
+                    targetLanguage: targetLanguage.code, manifest: writer.output))
+        } else if options.writesOutput {
+            store.remove()
+        }
         report.articleCount = articles.count
         report.pageCount = outcome.htmlPages
+        report.renderedArticles = pages.count
+        report.pagesPerLanguage = CacheRecorder.pagesPerLanguage(recorder.allOutputs)
         report.diagnostics = diagnostics.sortedForOutput()
         return report
     }
@@ -273,7 +335,7 @@ public enum SiteBuilder {
         return !["md", "yml", "yaml", "json"].contains(ext) && !path.hasPrefix(".") && !path.hasPrefix("../")
     }
 
-    private static func timed<T>(_ name: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {
+    static func timed<T>(_ name: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
         report.stageTimes.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))

@@ -7,7 +7,7 @@ import DocGenCore
 /// article that includes them.
 public struct CoverageReport: Hashable, Sendable {
     /// One article's line of the coverage page.
-    public struct Entry: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable, Codable {
         /// The article path.
         public var article: String
         /// The translated title.
@@ -27,6 +27,22 @@ public struct CoverageReport: Hashable, Sendable {
         public var flaggedSegments: Int
         /// The line is an include file's (`includes/…`), not a page's.
         public var isInclude = false
+
+        /// Creates a line (the build cache reads lines back with it).
+        public init(
+            article: String, title: String, translationType: TranslationType?, segments: Int, sourceWords: Int,
+            targetWords: Int, staleSegments: Int, flaggedSegments: Int, isInclude: Bool = false
+        ) {
+            self.article = article
+            self.title = title
+            self.translationType = translationType
+            self.segments = segments
+            self.sourceWords = sourceWords
+            self.targetWords = targetWords
+            self.staleSegments = staleSegments
+            self.flaggedSegments = flaggedSegments
+            self.isInclude = isInclude
+        }
     }
 
     /// The articles, sorted by path.

@@ -1,3 +1,3 @@
 import DocGenCommandLine
 
-DocGenCommand.main()
+await DocGenCommand.start()

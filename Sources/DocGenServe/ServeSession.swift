@@ -1,0 +1,128 @@
+import DocGenCore
+import DocGenSite
+import FlyingFox
+import Foundation
+
+/// `docgen serve`: builds the site, serves it, watches the content and theme folders and, after
+/// each edit, rebuilds (incrementally, through the build cache) and tells the open pages to
+/// reload. A build that fails or has errors is reported in the terminal and as an overlay in
+/// the pages; the server keeps running and the next good build clears it.
+public final class ServeSession: @unchecked Sendable {
+    /// What to build and where to serve it.
+    public struct Settings: Sendable {
+        /// The build (content, output, theme, workers).
+        public var build: BuildOptions
+        /// The address to listen on.
+        public var host: String
+        /// The port (0: any free port).
+        public var port: UInt16
+        /// Print every diagnostic of each build (otherwise errors only, and counts).
+        public var verbose: Bool
+
+        /// Creates settings.
+        public init(build: BuildOptions, host: String, port: UInt16, verbose: Bool) {
+            self.build = build
+            self.host = host
+            self.port = port
+            self.verbose = verbose
+        }
+    }
+
+    private let settings: Settings
+    private let hub = ReloadHub()
+    private let queue = DispatchQueue(label: "docgen serve builds")
+    private let log: @Sendable (String) -> Void
+    private var watcher: FileWatcher?
+
+    /// Creates a session; `log` prints one line to the terminal.
+    public init(settings: Settings, log: @escaping @Sendable (String) -> Void) {
+        var settings = settings
+        settings.build.cacheMemory = BuildCacheMemory()
+        self.settings = settings
+        self.log = log
+    }
+
+    /// Builds once, then serves until `stop` (or the server fails). `ready` gets the URL.
+    public func run(ready: @escaping @Sendable (String) -> Void) async throws {
+        queue.sync { rebuild(firstEvent: nil, changed: []) }
+        let server = try await PreviewServer(root: settings.build.output, hub: hub)
+            .makeServer(host: settings.host, port: settings.port)
+        let watcher = FileWatcher(
+            folders: [settings.build.content] + (settings.build.templates.map { [$0] } ?? []),
+            excluding: [settings.build.output])
+        try watcher.start { [self] first, paths in
+            queue.async { self.rebuild(firstEvent: first, changed: paths) }
+        }
+        self.watcher = watcher
+        let serving = Task { try await server.run() }
+        try await server.waitUntilListening()
+        var port = settings.port
+        if case .ip4(_, let bound)? = await server.listeningAddress { port = bound }
+        ready("http://\(settings.host):\(port)/")
+        do {
+            try await withTaskCancellationHandler {
+                try await serving.value
+            } onCancel: {
+                serving.cancel()
+            }
+        } catch {
+            // Stopping (Ctrl-C) cancels the server, which may end with a socket error of its own.
+            if !Task.isCancelled { throw error }
+        }
+        watcher.stop()
+        settings.build.cacheMemory?.flush()
+        await hub.closeAll()
+        await server.stop(timeout: 1)
+    }
+
+    /// One build, reported in the terminal and to the pages.
+    private func rebuild(firstEvent: UInt64?, changed: [String]) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let problems: [String]
+        var summary: String
+        do {
+            let report = try SiteBuilder.build(settings.build)
+            let errors = report.diagnostics.filter { $0.severity == .error }
+            problems = errors.map(\.description)
+            for diagnostic in report.diagnostics where settings.verbose || diagnostic.severity == .error {
+                log(diagnostic.description)
+            }
+            let warnings = report.diagnostics.count(of: .warning)
+            summary =
+                "\(report.incremental ? "rebuilt \(report.renderedArticles) of \(report.articleCount) articles" : "built \(report.articleCount) articles"): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        } catch {
+            problems = ["\(error)"]
+            summary = "build failed, still serving the last good site: \(error)"
+            log("error: \(error)")
+        }
+        let hub = self.hub
+        let message =
+            firstEvent == nil ? nil : ReloadMessage.reload(pages: [], problems: problems)
+        let state = ReloadMessage.state(problems: problems)
+        let sent = DispatchSemaphoreBox()
+        Task {
+            await hub.setState(state)
+            if let message { await hub.broadcast(message, keepAsState: false) }
+            sent.signal()
+        }
+        sent.wait()
+        let now = DispatchTime.now().uptimeNanoseconds
+        let build = Double(now - start) / 1e6
+        if let firstEvent {
+            let names = changed.map { ($0 as NSString).lastPathComponent }.prefix(3).joined(separator: ", ")
+            summary += String(
+                format: "; %@: reload sent %.1f ms after the file event (build %.1f ms)", names,
+                Double(now - firstEvent) / 1e6, build)
+        } else {
+            summary += String(format: " in %.0f ms", build)
+        }
+        log(summary)
+    }
+}
+
+/// Waits for the hub to have sent a message, so the logged time includes it.
+private final class DispatchSemaphoreBox: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    func signal() { semaphore.signal() }
+    func wait() { semaphore.wait() }
+}
