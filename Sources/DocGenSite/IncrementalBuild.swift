@@ -65,6 +65,7 @@ struct IncrementalBuild {
         }
         if stampsChanged || !changed.isEmpty || !changedResources.isEmpty { store.save(cache) }
         report.incremental = true
+        report.published = true
         report.cacheHits = cache.articles.count - changed.count
         report.renderedArticles = changed.count
         return summarize(cache, report: report)

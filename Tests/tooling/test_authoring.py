@@ -54,6 +54,7 @@ def test_check_json_reports_what_build_reports(tmp_path):
     assert built.returncode == 0, built.stderr[-2000:]
     from_build = sorted(
         (m[1], int(m[2]), int(m[3]), m[4], m[6]) for m in map(LINE.match, built.stderr.splitlines()) if m)
+    before = sorted(p.name for p in tmp_path.iterdir())
     checked = run("check", "--content", str(CORPUS), "--format", "json", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr[-2000:]
     document = json.loads(checked.stdout)
@@ -62,22 +63,43 @@ def test_check_json_reports_what_build_reports(tmp_path):
     assert from_build and from_check == from_build
     assert all(list(d) == ["identifier", "severity", "file", "line", "column", "message", "fix"]
                for d in document["diagnostics"])
-    assert not list(tmp_path.glob(".*docgen*")), "check writes no site and no cache"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before, "check writes no site, cache or lock"
 
 
 def test_a_repeated_build_rerenders_the_edited_article_only(tmp_path):
     assert run("init", "s", cwd=tmp_path).returncode == 0
     site = tmp_path / "s"
-    first = run("build", "--verbose", cwd=site)
+    # With search on, a changed article means a new index of the whole site (a full build).
+    first = run("build", "--verbose", "--no-search", cwd=site)
     assert first.returncode == 0, first.stderr
     assert (site / ".Output.docgen-cache").is_dir() and not (site / "Output" / ".docgen-cache").exists()
     article = site / "Content" / "getting-started.md"
     time.sleep(0.05)
     article.write_text(article.read_text(encoding="utf-8") + "\nUn paragraphe de plus.\n", encoding="utf-8")
-    second = run("build", "--verbose", cwd=site)
+    second = run("build", "--verbose", "--no-search", cwd=site)
     assert second.returncode == 0, second.stderr
     assert "articles rendered: 1, kept from the cache: 1" in second.stderr, second.stderr
-    clean = run("build", "--output", "Clean", "--no-cache", cwd=site)
+    # An incremental build publishes what it updated: it must not claim the output was kept.
+    assert "left as it was" not in second.stdout + second.stderr, second.stdout + second.stderr
+    clean = run("build", "--output", "Clean", "--no-cache", "--no-search", cwd=site)
     assert clean.returncode == 0, clean.stderr
     assert same_tree(site / "Output", site / "Clean")
     assert not (site / ".Clean.docgen-cache").exists(), "--no-cache keeps no cache"
+
+
+def test_a_repeated_build_with_search_never_keeps_a_stale_index(tmp_path):
+    assert run("init", "s", cwd=tmp_path).returncode == 0
+    site = tmp_path / "s"
+    first = run("build", "--verbose", cwd=site)
+    assert first.returncode == 0, first.stderr
+    if not (site / "Output" / "pagefind").is_dir():
+        pytest.skip("Pagefind is not installed (python3 -m pip install pagefind-bin-extended)")
+    article = site / "Content" / "getting-started.md"
+    time.sleep(0.05)
+    article.write_text(article.read_text(encoding="utf-8") + "\nUn paragraphe zygomorphe.\n", encoding="utf-8")
+    second = run("build", "--verbose", cwd=site)
+    assert second.returncode == 0, second.stderr
+    clean = run("build", "--output", "Clean", "--no-cache", cwd=site)
+    assert clean.returncode == 0, clean.stderr
+    # The index of the updated site is the index of a clean build of the edited content.
+    assert same_tree(site / "Output", site / "Clean")
