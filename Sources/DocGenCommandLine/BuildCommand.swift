@@ -66,11 +66,19 @@ struct BuildCommand: ParsableCommand {
             valueName: "REV"))
     var since: String?
 
+    @Flag(
+        name: .long,
+        help:
+            "Reduce the articles' raw HTML to an allow-list (anchors, tables, kbd, sup, img, ...), each removal a warning (docgen.yml 'safeHTML: true' does the same). Script URLs, event handlers, <base> and <meta> are always removed."
+    )
+    var safeHTML = false
+
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
             templates: TemplateLocator.locate(explicit: templates), force: force,
             workers: jobs.map { max(1, $0) }, since: since)
+        options.safeHTML = safeHTML
         let report: BuildReport
         do {
             report = try SiteBuilder.build(options)

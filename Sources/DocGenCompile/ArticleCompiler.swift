@@ -18,12 +18,15 @@ public struct ArticleCompiler: Sendable {
     public let flowNames: Set<String>
     /// The label of a complex image's long description, per language code.
     public let imageDescriptionLabels: [String: String]
+    /// Whether raw HTML is held to `HTMLSanitizer`'s allow-list (docgen.yml `safeHTML`).
+    public let safeHTML: Bool
 
     /// Creates a compiler.
     public init(
         links: LinkResolver, includes: [Article] = [], flowNames: Set<String> = [],
-        imageDescriptionLabels: [String: String] = [:]
+        imageDescriptionLabels: [String: String] = [:], safeHTML: Bool = false
     ) {
+        self.safeHTML = safeHTML
         self.links = links
         self.includes = Dictionary(includes.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.flowNames = flowNames
@@ -41,6 +44,7 @@ public struct ArticleCompiler: Sendable {
         var pass = LinkPass(
             links: links, articlePath: article.path, flowNames: flowNames,
             location: { _ in SourceLocation(path: article.path, line: 1) })
+        pass.safeHTML = safeHTML
         var bodies: [CompiledBody] = []
         for (index, side) in parsed.enumerated() {
             let headings = headingLists[index]

@@ -64,7 +64,9 @@ public struct NavigationBuilder {
         var target = Navigation.Target.none
         if let href = entry.href {
             let (path, suffix) = Self.split(href)
-            if Self.isExternal(href) {
+            if !URLPolicy.allows(href) {
+                diagnostics.append(URLPolicy.unsafeDiagnostic(href, what: "TOC entry '\(entry.name)' href", at: entry.location))
+            } else if Self.isExternal(href) {
                 target = .external(href)
             } else if let resolved = SitePath.resolve(path, relativeTo: folder) {
                 if TableOfContents.isTOCFile(resolved), let toc = tocs[resolved] {

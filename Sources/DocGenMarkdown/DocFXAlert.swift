@@ -58,6 +58,12 @@ public enum DocFXAlert: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// The URL of a `> [!VIDEO url]` block quote, or `nil` for any other quote.
+    public static func videoURL(in blockQuote: MarkdownNode) -> String? {
+        guard case .video(let url)? = detectBlock(in: blockQuote)?.0 else { return nil }
+        return url
+    }
+
     /// The block quote's children with the `[!NOTE]` marker (and the line break after it) removed.
     static func strippingMarker(from blockQuote: MarkdownNode, length: Int) -> [MarkdownNode] {
         var children = blockQuote.children

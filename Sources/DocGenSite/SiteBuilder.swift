@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     /// overrides docgen.yml `baseline`): segments whose English changed since then while their
     /// translation did not are counted and marked stale. `nil`: docgen.yml's, or none.
     public var since: String?
+    /// Hold raw HTML to the safe allow-list (`--safe-html`; docgen.yml `safeHTML: true` also does).
+    public var safeHTML = false
 
     /// Creates build options.
     public init(
@@ -151,7 +153,7 @@ public enum SiteBuilder {
             )
             let compiler = ArticleCompiler(
                 links: links, includes: includes.map(\.article), flowNames: Set(flows.map(\.name)),
-                imageDescriptionLabels: labels)
+                imageDescriptionLabels: labels, safeHTML: config.safeHTML || options.safeHTML)
             let (templates, templateDiagnostics) = PageTemplates.compile(theme)
             diagnostics += templateDiagnostics
             let settings = SiteSettings(
