@@ -23,7 +23,7 @@ enum StructuredData {
             let data = try? JSONSerialization.data(
                 withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "{}" }
-        // Keep the JSON from closing the <script> element it sits in.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+        // Keep the JSON from closing, or opening a comment in, the <script> element it sits in.
+        return JSONString.scriptSafe(String(decoding: data, as: UTF8.self))
     }
 }
