@@ -82,6 +82,7 @@ let package = Package(
             name: "DocGenSiteTests",
             dependencies: [
                 "DocGenSite", "DocGenRender", "DocGenCompile", "DocGenContent", "DocGenCore", "DocGenTranslation",
+                "DocGenMarkdown",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -91,7 +91,7 @@ struct LinkPass {
     /// at the line and column of its tag.
     private mutating func sanitized(_ html: String, at start: TextPosition) -> String {
         let (clean, removals) = HTMLSanitizer.sanitize(html, allowList: safeHTML)
-        guard !removals.isEmpty else { return html }
+        guard !removals.isEmpty else { return clean }  // end tags of removed elements go silently
         let bytes = Array(html.utf8)
         for removal in removals {
             let before = bytes[..<min(removal.offset, bytes.count)]

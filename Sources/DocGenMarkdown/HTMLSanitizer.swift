@@ -21,7 +21,7 @@ public enum HTMLSanitizer {
 
     /// Attributes whose value is a URL a browser loads or navigates to (SVG animation values
     /// included: `<set to="javascript:…">` can set an `href`).
-    static let urlAttributes: Set<String> = [
+    public static let urlAttributes: Set<String> = [
         "href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "codebase",
         "cite", "lowsrc", "dynsrc", "manifest", "icon", "ping", "longdesc", "usemap", "to", "from", "values", "by",
     ]
