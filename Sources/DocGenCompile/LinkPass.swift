@@ -14,6 +14,9 @@ struct LinkPass {
     /// Maps a position in the parsed text to the author's file.
     var location: (TextPosition) -> SourceLocation
 
+    /// Moves a node's position onto the bytes it points at (see `ArticleCompiler.ParsedSide.snap`).
+    var snap: (TextPosition, [UInt8]) -> TextPosition = { position, _ in position }
+
     /// Resolutions so far, by destination, shared by both languages of the article.
     var resolvedLinks: [String: Resolved] = [:]
     var resolvedImages: [String: Resolved] = [:]
@@ -38,6 +41,13 @@ struct LinkPass {
 
     private mutating func visit(_ node: inout MarkdownNode) {
         switch node.kind {
+        case .link(let destination, _):
+            let autolink = node.children.count == 1 && node.children[0].kind == .text(destination)
+            node.start = snap(node.start, autolink ? [UInt8(ascii: "<")] : [UInt8(ascii: "[")])
+        case .image: node.start = snap(node.start, [UInt8(ascii: "!")])
+        default: break
+        }
+        switch node.kind {
         case .link(let destination, let title):
             guard URLPolicy.allows(destination) else {
                 report(URLPolicy.unsafeDiagnostic(destination, what: "link", at: location(node.start)))
@@ -60,7 +70,7 @@ struct LinkPass {
             if text.utf8.contains(UInt8(ascii: "]")), let range = text.range(of: "] (") ?? text.range(of: "](") {
                 report(
                     .warning(
-                        "docgen.link.malformed", at: location(node.start),
+                        "docgen.link.malformed", at: location(snap(node.start, Array(text[range].utf8))),
                         "'\(text[range])' looks like a broken link: Markdown links allow no space between ']' and '(', nor spaces in the URL",
                         fix: "write [text](url) with no space after ']' and %20 for spaces in the URL"))
             }
