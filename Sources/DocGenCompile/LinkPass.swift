@@ -31,6 +31,8 @@ struct LinkPass {
     /// Whether raw HTML is held to the allow-list (docgen.yml `safeHTML`), not only to the rules
     /// that always hold (URL policy, no event handlers, no `<base>` or `<meta>`).
     var safeHTML = false
+    /// Whether the node being visited is the first block of a quote whose marker takes effect.
+    var leadingMarkerTakesEffect = false
     /// Whether to record fragment links (the first side compiled does; both link the same pages).
     var recordsFragments = true
 
@@ -92,10 +94,15 @@ struct LinkPass {
             return
         default: break
         }
-        for index in node.children.indices { visit(&node.children[index]) }
+        checkMarkup(in: node)
+        let markedQuote = node.kind == .blockQuote && DocFXAlert.opensWithMarker(node)
+        for index in node.children.indices {
+            leadingMarkerTakesEffect = markedQuote && index == 0
+            visit(&node.children[index])
+        }
     }
 
-    private mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// Raw HTML through `HTMLSanitizer` (the allow-list when `safeHTML`), each removal reported
     /// at the line and column of its tag.

@@ -58,6 +58,11 @@ public enum DocFXAlert: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// Whether a block quote opens with a marker that takes effect (an alert, `div` or video).
+    public static func opensWithMarker(_ blockQuote: MarkdownNode) -> Bool {
+        detect(in: blockQuote) != nil || detectBlock(in: blockQuote) != nil
+    }
+
     /// The URL of a `> [!VIDEO url]` block quote, or `nil` for any other quote.
     public static func videoURL(in blockQuote: MarkdownNode) -> String? {
         guard case .video(let url)? = detectBlock(in: blockQuote)?.0 else { return nil }
