@@ -120,13 +120,16 @@ public struct DocsetConfiguration: Sendable {
                 guard let value = values[key] else { return nil }
                 guard URLPolicy.allows(value) else {
                     diagnostics.append(
-                        URLPolicy.unsafeDiagnostic(value, what: key, at: SourceLocation(path: file.path, line: line(of: key))))
+                        URLPolicy.unsafeDiagnostic(
+                            value, what: key, at: SourceLocation(path: file.path, line: line(of: key))))
                     return nil
                 }
                 return value
             }
             func line(of key: String) -> Int {
-                (file.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(key + ":") } ?? 0) + 1
+                (file.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                    $0.hasPrefix(key + ":")
+                } ?? 0) + 1
             }
             baseURL = url("baseURL").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
             targetLanguage = values["language"]

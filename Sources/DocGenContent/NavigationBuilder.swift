@@ -65,7 +65,8 @@ public struct NavigationBuilder {
         if let href = entry.href {
             let (path, suffix) = Self.split(href)
             if !URLPolicy.allows(href) {
-                diagnostics.append(URLPolicy.unsafeDiagnostic(href, what: "TOC entry '\(entry.name)' href", at: entry.location))
+                diagnostics.append(
+                    URLPolicy.unsafeDiagnostic(href, what: "TOC entry '\(entry.name)' href", at: entry.location))
             } else if Self.isExternal(href) {
                 target = .external(href)
             } else if let resolved = SitePath.resolve(path, relativeTo: folder) {

@@ -32,7 +32,9 @@ public enum YamlPageParser {
         func add(_ markdown: String, at node: Node?) { pieces.append(.markdown(markdown, offset: offset(node))) }
         /// A scalar's value as Markdown, each run of it at the file bytes it was read from.
         func addScalar(_ value: String, of node: Node?) {
-            for run in YamlScalarPieces.pieces(of: value, node: node, bytes: bytes, lines: lines, fallback: offset(node)) {
+            for run in YamlScalarPieces.pieces(
+                of: value, node: node, bytes: bytes, lines: lines, fallback: offset(node))
+            {
                 pieces.append(.markdown(run.text, offset: run.offset))
             }
         }

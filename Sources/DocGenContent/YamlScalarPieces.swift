@@ -71,7 +71,9 @@ enum YamlScalarPieces {
                 p += encoded.count
                 index += 1
                 skipped = 0
-            } else if (scalar == " " || scalar == "\n") && (bytes[p] == UInt8(ascii: "\n") || bytes[p] == UInt8(ascii: " ")) {
+            } else if (scalar == " " || scalar == "\n")
+                && (bytes[p] == UInt8(ascii: "\n") || bytes[p] == UInt8(ascii: " "))
+            {
                 append(scalar, at: p, length: 1, verbatim: false)  // a folded line break
                 p += 1
                 index += 1

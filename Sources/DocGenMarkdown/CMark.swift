@@ -78,7 +78,8 @@ public enum CMark {
         let start = TextPosition(
             line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         if depth >= maximumDepth, cmark_node_first_child(node) != nil {
-            return MarkdownNode(kind: .tooDeep, children: [MarkdownNode(kind: .text(flatText(node)), start: start)], start: start)
+            return MarkdownNode(
+                kind: .tooDeep, children: [MarkdownNode(kind: .text(flatText(node)), start: start)], start: start)
         }
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)

@@ -82,7 +82,8 @@ public enum HTMLSanitizer {
                         removals.append(
                             Removal(
                                 identifier: "docgen.html.disallowed",
-                                summary: "the <\(name)> tag is not allowed in safe HTML and was removed", offset: offset))
+                                summary: "the <\(name)> tag is not allowed in safe HTML and was removed", offset: offset
+                            ))
                     }
                     continue
                 }
@@ -113,10 +114,15 @@ public enum HTMLSanitizer {
     }
 
     /// Why an attribute must go (identifier and summary), or `nil` when it may stay.
-    private static func problem(_ attribute: HTMLTagScanner.Attribute, tag: String, allowList: Bool) -> (String, String)? {
+    private static func problem(_ attribute: HTMLTagScanner.Attribute, tag: String, allowList: Bool) -> (
+        String, String
+    )? {
         let name = attribute.name
         if name.hasPrefix("on") || name == "srcdoc" {
-            return ("docgen.html.unsafe", "the event handler '\(name)' of <\(tag)> was removed: it runs script or loads a page")
+            return (
+                "docgen.html.unsafe",
+                "the event handler '\(name)' of <\(tag)> was removed: it runs script or loads a page"
+            )
         }
         if urlAttributes.contains(name) || name.hasSuffix(":href"), let value = attribute.value,
             !URLPolicy.allows(value)
@@ -128,7 +134,10 @@ public enum HTMLSanitizer {
             )
         }
         if allowList, !allowedAttributes.contains(name) {
-            return ("docgen.html.disallowed", "the attribute '\(name)' of <\(tag)> is not allowed in safe HTML and was removed")
+            return (
+                "docgen.html.disallowed",
+                "the attribute '\(name)' of <\(tag)> is not allowed in safe HTML and was removed"
+            )
         }
         return nil
     }

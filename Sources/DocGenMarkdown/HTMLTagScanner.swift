@@ -43,7 +43,9 @@ public enum HTMLTagScanner {
                 tokens.append(.markup(String(decoding: bytes[index..<end], as: UTF8.self), offset: index))
                 index = end
                 textStart = end
-            } else if isLetter(next) || (next == UInt8(ascii: "/") && index + 2 < bytes.count && isLetter(bytes[index + 2])) {
+            } else if isLetter(next)
+                || (next == UInt8(ascii: "/") && index + 2 < bytes.count && isLetter(bytes[index + 2]))
+            {
                 flushText(upTo: index)
                 let (token, end) = tag(bytes, from: index)
                 tokens.append(token)
@@ -93,7 +95,8 @@ public enum HTMLTagScanner {
 
     /// Where a `<!…>` or `<?…>` construct ends: after `-->` for a comment, after `>` otherwise.
     private static func markupEnd(_ bytes: [UInt8], from start: Int) -> Int {
-        let isComment = start + 3 < bytes.count && bytes[start + 2] == UInt8(ascii: "-") && bytes[start + 3] == UInt8(ascii: "-")
+        let isComment =
+            start + 3 < bytes.count && bytes[start + 2] == UInt8(ascii: "-") && bytes[start + 3] == UInt8(ascii: "-")
         var index = start + 2
         while index < bytes.count {
             if isComment {

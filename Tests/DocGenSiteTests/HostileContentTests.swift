@@ -38,7 +38,8 @@ import Testing
         }
         #expect(report.diagnostics.allSatisfy { $0.location?.path != "good.md" }, "\(name): good.md must stay clean")
         for page in ["fr/good.html", "en/good.html", "fr/bad.html", "fr/index.html", "index.html"] {
-            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(name): \(page)")
+            #expect(
+                FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(name): \(page)")
         }
         #expect((TestSupport.read(output.appendingPathComponent("en/good.html")) ?? "").contains("Intact text."))
         let bad = TestSupport.read(output.appendingPathComponent("fr/bad.html")) ?? ""
@@ -108,9 +109,12 @@ import Testing
                 }
                 guard !isEnd else { continue }
                 if name == "base" { risks.append("a <base> tag: \(raw)") }
-                if name == "meta", attributes.contains(where: { $0.name == "http-equiv" && $0.value?.lowercased() == "refresh" }),
+                if name == "meta",
+                    attributes.contains(where: { $0.name == "http-equiv" && $0.value?.lowercased() == "refresh" }),
                     let content = attributes.first(where: { $0.name == "content" })?.value,
-                    let url = content.range(of: "url=", options: .caseInsensitive).map({ String(content[$0.upperBound...]) }),
+                    let url = content.range(of: "url=", options: .caseInsensitive).map({
+                        String(content[$0.upperBound...])
+                    }),
                     !URLPolicy.allows(url)
                 {
                     risks.append("a refresh to a refused URL: \(raw)")
