@@ -113,6 +113,20 @@ public enum HTMLSanitizer {
         return (output, removals)
     }
 
+    /// A tree held to the same rules without reports, for a second rendering of text whose
+    /// problems the compile stage has already reported (the FAQ's structured data): raw HTML
+    /// sanitized, links and images whose URL the policy refuses kept as their text.
+    public static func sanitize(tree node: inout MarkdownNode, allowList: Bool) {
+        switch node.kind {
+        case .htmlInline(let html): node.kind = .htmlInline(sanitize(html, allowList: allowList).html)
+        case .htmlBlock(let html): node.kind = .htmlBlock(sanitize(html, allowList: allowList).html)
+        case .link(let url, _), .image(let url, _):
+            if !URLPolicy.allows(url) { node.kind = .other("docgen-dropped-link") }
+        default: break
+        }
+        for index in node.children.indices { sanitize(tree: &node.children[index], allowList: allowList) }
+    }
+
     /// Why an attribute must go (identifier and summary), or `nil` when it may stay.
     private static func problem(_ attribute: HTMLTagScanner.Attribute, tag: String, allowList: Bool) -> (
         String, String

@@ -81,6 +81,7 @@ import Testing
         let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
         let json = String(page[start.upperBound..<end.lowerBound])
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
+        #expect(!json.contains("javascript:") && !json.contains("onerror"), "the answers are held to the policy too")
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let question = (object?["mainEntity"] as? [[String: Any]])?.first?["name"] as? String
         #expect(question?.contains("<!--<script>") == true, "the value survives the escaping")
