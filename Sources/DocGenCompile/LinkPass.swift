@@ -81,9 +81,18 @@ struct LinkPass {
         case .htmlBlock(let html):
             node.kind = .htmlBlock(sanitized(html, at: node.start))
         case .blockQuote:
-            if let url = DocFXAlert.videoURL(in: node), !URLPolicy.allows(url) {
-                // The renderer writes no player for it; the quote's other content stays.
-                report(URLPolicy.unsafeDiagnostic(url, what: "video", at: location(node.start)))
+            if let url = DocFXAlert.videoURL(in: node) {
+                if !URLPolicy.allows(url) {
+                    report(URLPolicy.unsafeDiagnostic(url, what: "video", at: location(node.start)))
+                    DocFXAlert.removeVideoMarker(from: &node)  // no player; the quote's other content stays
+                } else if safeHTML, !HTMLSanitizer.isVideoPlayer(url) {
+                    report(
+                        .warning(
+                            "docgen.html.disallowed", at: location(node.start),
+                            "the video '\(url.prefix(60))' is not on a known video host, which safe HTML requires; no player is shown",
+                            fix: "embed the video from YouTube, Vimeo or Microsoft's video hosts"))
+                    DocFXAlert.removeVideoMarker(from: &node)
+                }
             }
         case .tooDeep:
             report(

@@ -69,6 +69,13 @@ public enum DocFXAlert: String, Sendable, CaseIterable, Hashable {
         return url
     }
 
+    /// Removes a `> [!VIDEO url]` marker from its quote, which then renders as an ordinary
+    /// quote of what follows the marker (no player).
+    public static func removeVideoMarker(from blockQuote: inout MarkdownNode) {
+        guard case (.video, let length)? = detectBlock(in: blockQuote) else { return }
+        blockQuote.children = strippingMarker(from: blockQuote, length: length)
+    }
+
     /// The block quote's children with the `[!NOTE]` marker (and the line break after it) removed.
     static func strippingMarker(from blockQuote: MarkdownNode, length: Int) -> [MarkdownNode] {
         var children = blockQuote.children

@@ -158,7 +158,12 @@ public enum HTMLSanitizer {
 
     private static func isVideo(_ attributes: [HTMLTagScanner.Attribute]) -> Bool {
         guard let source = attributes.first(where: { $0.name == "src" })?.value else { return false }
-        let decoded = URLPolicy.decodingCharacterReferences(source).lowercased()
+        return isVideoPlayer(source)
+    }
+
+    /// Whether `url` is an `https:` page of a known video host, which the allow-list lets a page embed.
+    public static func isVideoPlayer(_ url: String) -> Bool {
+        let decoded = URLPolicy.decodingCharacterReferences(url).drop { $0 == " " }.lowercased()
         return videoHosts.contains { decoded.hasPrefix("https://\($0)/") || decoded.hasPrefix("//\($0)/") }
     }
 }
