@@ -23,6 +23,8 @@ DOCGEN_FUZZ=1 swift build -c release --scratch-path "$scratch" --product docgen-
 binary="$scratch/release/docgen-fuzz"
 # The one allocation docgen leaves to libcmark-gfm on purpose (see the file) is not a finding.
 export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0"
+# Let libFuzzer, not Swift's backtracer (which can hang under ASan), handle a crash and save its input.
+export SWIFT_BACKTRACE=enable=no
 corpus_root=../shared/corpus/fr-fr/partner-center
 
 seed() {  # seed TARGET: copy a few inputs of the right kind into the target's corpus

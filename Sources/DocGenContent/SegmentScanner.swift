@@ -110,7 +110,7 @@ public struct SegmentScanner {
                     "docgen.segment.malformed-tag", at: location, "a data-ttu-id span tag is not closed by '\">'",
                     fix: "write the tag as <span data-ttu-id=\"ID\">"))
         }
-        guard let (targetEnd, nested) = spans.close(ofSpanAt: open) else {
+        guard let (targetEnd, nested) = spans.close(ofSpanAt: open, contentStart: targetStart) else {
             return .broken(
                 skipTo: targetStart,
                 .error(
@@ -131,7 +131,7 @@ public struct SegmentScanner {
             matches(Self.sourceInnerOpen, at: sourceTag + Self.sourceOpen.count),
             let (sourceID, sourceStart) = attributeValue(
                 after: sourceTag + Self.sourceOpen.count + Self.sourceInnerOpen.count),
-            let (sourceEnd, _) = spans.close(ofSpanAt: sourceTag + Self.sourceOpen.count),
+            let (sourceEnd, _) = spans.close(ofSpanAt: sourceTag + Self.sourceOpen.count, contentStart: sourceStart),
             matches(Self.spanClose, at: skipSpaces(from: sourceEnd + Self.spanClose.count))
         else {
             return .orphanTarget(
@@ -167,7 +167,9 @@ public struct SegmentScanner {
             spanOpen = start
             start = inner
         }
-        guard let (close, _) = spans.close(ofSpanAt: spanOpen) else { return (start..<start, start) }
+        guard let (close, _) = spans.close(ofSpanAt: spanOpen, contentStart: start) else {
+            return (start..<start, start)
+        }
         var end = close + Self.spanClose.count
         if matches(Self.spanClose, at: skipSpaces(from: end)) { end = skipSpaces(from: end) + Self.spanClose.count }
         return (start..<close, end)

@@ -38,8 +38,11 @@ struct SpanMatches {
         }
     }
 
-    /// The closing tag of the span opened at `open`, and the first segment span nested in it.
-    func close(ofSpanAt open: Int) -> (Int, nested: Int?)? {
-        matches[open].map { ($0.close, $0.nested) }
+    /// The closing tag of the span opened at `open` whose content starts at `contentStart`, and
+    /// the first segment span nested in it; `nil` when none closes it after its content starts
+    /// (a `</span>` inside the open tag's own attribute closes nothing).
+    func close(ofSpanAt open: Int, contentStart: Int) -> (Int, nested: Int?)? {
+        guard let match = matches[open], match.close >= contentStart else { return nil }
+        return (match.close, match.nested.flatMap { $0 >= contentStart ? $0 : nil })
     }
 }
