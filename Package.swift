@@ -69,6 +69,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "docgen", dependencies: ["DocGenCommandLine"]),
+        // The readers of untrusted input as fuzz entry points; the tests replay every crasher through them.
+        .target(
+            name: "DocGenFuzzTargets",
+            dependencies: ["DocGenCore", "DocGenContent", "DocGenCompile", "DocGenMarkdown", "DocGenTranslation"],
+            path: "Fuzz/Targets"
+        ),
         .testTarget(name: "DocGenMarkdownTests", dependencies: ["DocGenMarkdown", "DocGenCore"]),
         .testTarget(name: "DocGenContentTests", dependencies: ["DocGenContent", "DocGenCore"]),
         .testTarget(
@@ -89,9 +95,20 @@ let package = Package(
             name: "DocGenSiteTests",
             dependencies: [
                 "DocGenSite", "DocGenRender", "DocGenCompile", "DocGenContent", "DocGenCore", "DocGenTranslation",
+                "DocGenMarkdown", "DocGenFuzzTargets",
             ],
             resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// The libFuzzer driver needs the fuzzer runtime, so it exists only when asked for:
+// DOCGEN_FUZZ=1 swift build --product docgen-fuzz -Xswiftc -sanitize=fuzzer,address (scripts/fuzz.sh).
+if Context.environment["DOCGEN_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "docgen-fuzz", dependencies: ["DocGenFuzzTargets"], path: "Fuzz/Driver",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.products.append(.executable(name: "docgen-fuzz", targets: ["docgen-fuzz"]))
+}

@@ -107,6 +107,13 @@ struct BuildCommand: ParsableCommand {
     )
     var noSearch = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Reduce the articles' raw HTML to an allow-list (anchors, tables, kbd, sup, img, ...), each removal a warning (docgen.yml 'safeHTML: true' does the same). Script URLs, event handlers, <base> and <meta> are always removed."
+    )
+    var safeHTML = false
+
     func run() throws {
         var options = BuildOptions(
             content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output),
@@ -126,6 +133,7 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(
                 Data("docgen: \(who) is writing '\(output)'; waiting for it to finish\n".utf8))
         }
+        options.safeHTML = safeHTML
         InterruptCleanup.install()
         let report: BuildReport
         do {

@@ -18,12 +18,15 @@ public struct ArticleCompiler: Sendable {
     public let flowNames: Set<String>
     /// The label of a complex image's long description, per language code.
     public let imageDescriptionLabels: [String: String]
+    /// Whether raw HTML is held to `HTMLSanitizer`'s allow-list (docgen.yml `safeHTML`).
+    public let safeHTML: Bool
 
     /// Creates a compiler.
     public init(
         links: LinkResolver, includes: [Article] = [], flowNames: Set<String> = [],
-        imageDescriptionLabels: [String: String] = [:]
+        imageDescriptionLabels: [String: String] = [:], safeHTML: Bool = false
     ) {
+        self.safeHTML = safeHTML
         self.links = links
         self.includes = Dictionary(includes.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.flowNames = flowNames
@@ -41,6 +44,7 @@ public struct ArticleCompiler: Sendable {
         var pass = LinkPass(
             links: links, articlePath: article.path, flowNames: flowNames,
             location: { _ in SourceLocation(path: article.path, line: 1) })
+        pass.safeHTML = safeHTML
         var bodies: [CompiledBody] = []
         for (index, side) in parsed.enumerated() {
             let headings = headingLists[index]
@@ -48,6 +52,7 @@ public struct ArticleCompiler: Sendable {
             let anchors = Set(ids).union(Headings.htmlAnchors(in: side.root))
             var root = side.root
             pass.location = { position in article.location(ofOffset: side.fileOffset(of: position)) }
+            pass.snap = { position, written in side.snap(position, to: written) }
             pass.anchors = anchors
             pass.recordsFragments = index == 0
             pass.apply(to: &root)
@@ -73,7 +78,37 @@ public struct ArticleCompiler: Sendable {
         /// Directive and include problems, already at file positions.
         var issues: [Diagnostic]
 
+        /// The parsed text's bytes, where positions are snapped to what they point at.
+        var bytes: [UInt8] = []
+
         func fileOffset(of position: TextPosition) -> Int { maps.inputOffset(forOutput: lines.offset(of: position)) }
+
+        /// The position of `written` at or near `position` in the parsed text. cmark's inline
+        /// columns drift on continuation lines inside quotes and list items, and a text node's
+        /// position is its start, not that of a pattern inside it: the nearest occurrence on the
+        /// line (for an opener) or the first one after it (for a longer pattern) is what is meant.
+        func snap(_ position: TextPosition, to written: [UInt8]) -> TextPosition {
+            guard !written.isEmpty, !bytes.isEmpty else { return position }
+            let offset = min(lines.offset(of: position), bytes.count)
+            func matches(_ at: Int) -> Bool {
+                at >= 0 && at + written.count <= bytes.count && bytes[at..<at + written.count].elementsEqual(written)
+            }
+            if matches(offset) { return position }
+            if written.count == 1 {
+                for distance in 1...4 {
+                    for candidate in [offset - distance, offset + distance] where matches(candidate) {
+                        return lines.position(ofOffset: candidate)
+                    }
+                }
+                return position
+            }
+            var candidate = offset
+            while candidate < min(bytes.count, offset + 4096) {
+                if matches(candidate) { return lines.position(ofOffset: candidate) }
+                candidate += 1
+            }
+            return position
+        }
     }
 
     private func parse(_ article: Article, side: TextSide) -> ParsedSide {
@@ -98,9 +133,11 @@ public struct ArticleCompiler: Sendable {
                 return diagnostic
             }
         let root = SegmentNodes(markers: markers.ids).apply(to: CMark.parse(rewritten.text))
-        return ParsedSide(
+        var parsed = ParsedSide(
             side: side, root: root, lines: LineTable(rewritten.text),
             maps: ComposedSourceMap(maps: [rewritten.map, expanded.map, composed.map]), issues: issues)
+        parsed.bytes = Array(rewritten.text.utf8)
+        return parsed
     }
 
     /// Both languages can report the same problem; keep one per identifier, file, line and message.

@@ -14,6 +14,9 @@ struct LinkPass {
     /// Maps a position in the parsed text to the author's file.
     var location: (TextPosition) -> SourceLocation
 
+    /// Moves a node's position onto the bytes it points at (see `ArticleCompiler.ParsedSide.snap`).
+    var snap: (TextPosition, [UInt8]) -> TextPosition = { position, _ in position }
+
     /// Resolutions so far, by destination, shared by both languages of the article.
     var resolvedLinks: [String: Resolved] = [:]
     var resolvedImages: [String: Resolved] = [:]
@@ -25,6 +28,11 @@ struct LinkPass {
     var referencedFlows: [String] = []
     /// Ids of this side's headings and anchors, for `#fragment` links within the article.
     var anchors: Set<String> = []
+    /// Whether raw HTML is held to the allow-list (docgen.yml `safeHTML`), not only to the rules
+    /// that always hold (URL policy, no event handlers, no `<base>` or `<meta>`).
+    var safeHTML = false
+    /// Whether the node being visited is the first block of a quote whose marker takes effect.
+    var leadingMarkerTakesEffect = false
     /// Whether to record fragment links (the first side compiled does; both link the same pages).
     var recordsFragments = true
 
@@ -35,9 +43,32 @@ struct LinkPass {
 
     private mutating func visit(_ node: inout MarkdownNode) {
         switch node.kind {
+        case .link(let destination, _):
+            let autolink = node.children.count == 1 && node.children[0].kind == .text(destination)
+            node.start = snap(node.start, autolink ? [UInt8(ascii: "<")] : [UInt8(ascii: "[")])
+        case .image: node.start = snap(node.start, [UInt8(ascii: "!")])
+        default: break
+        }
+        switch node.kind {
         case .link(let destination, let title):
+            guard URLPolicy.allows(destination) else {
+                report(URLPolicy.unsafeDiagnostic(destination, what: "link", at: location(node.start)))
+                node.kind = .other(Self.droppedLink)  // its text stays, without the link
+                break
+            }
             node.kind = .link(destination: link(destination, at: node.start), title: title)
         case .image(let source, let title):
+            // A `:::flow:::` directive's picture (`docgen-flow:<name>`) is docgen's own: it becomes
+            // the flow's embed and no URL of it reaches the page.
+            if source.hasPrefix("docgen-flow:"), let embed = flowEmbed(source: source, at: node.start) {
+                node.kind = embed
+                return
+            }
+            guard URLPolicy.allows(source) else {
+                report(URLPolicy.unsafeDiagnostic(source, what: "image", at: location(node.start)))
+                node.kind = .other(Self.droppedLink)  // its alt text stays, as text
+                break
+            }
             if let embed = flowEmbed(source: source, at: node.start) {
                 node.kind = embed  // the children (alt text) stay, for the fallback image
                 return
@@ -47,16 +78,71 @@ struct LinkPass {
             if text.utf8.contains(UInt8(ascii: "]")), let range = text.range(of: "] (") ?? text.range(of: "](") {
                 report(
                     .warning(
-                        "docgen.link.malformed", at: location(node.start),
+                        "docgen.link.malformed", at: location(snap(node.start, Array(text[range].utf8))),
                         "'\(text[range])' looks like a broken link: Markdown links allow no space between ']' and '(', nor spaces in the URL",
                         fix: "write [text](url) with no space after ']' and %20 for spaces in the URL"))
             }
+        case .htmlInline(let html):
+            node.kind = .htmlInline(sanitized(html, at: node.start))
+        case .htmlBlock(let html):
+            node.kind = .htmlBlock(sanitized(html, at: node.start))
+        case .blockQuote:
+            if let url = DocFXAlert.videoURL(in: node) {
+                if !URLPolicy.allows(url) {
+                    report(URLPolicy.unsafeDiagnostic(url, what: "video", at: location(node.start)))
+                    DocFXAlert.removeVideoMarker(from: &node)  // no player; the quote's other content stays
+                } else if safeHTML, !HTMLSanitizer.isVideoPlayer(url) {
+                    report(
+                        .warning(
+                            "docgen.html.disallowed", at: location(node.start),
+                            "the video '\(url.prefix(60))' is not on a known video host, which safe HTML requires; no player is shown",
+                            fix: "embed the video from YouTube, Vimeo or Microsoft's video hosts"))
+                    DocFXAlert.removeVideoMarker(from: &node)
+                }
+            }
+        case .tooDeep:
+            report(
+                .error(
+                    "docgen.markdown.too-deep", at: location(node.start),
+                    "content nested more than \(CMark.maximumDepth) levels deep (lists, quotes or emphasis) is shown as plain text",
+                    fix: "flatten the nesting: no reader follows more than a few levels"))
+            return
         default: break
         }
-        for index in node.children.indices { visit(&node.children[index]) }
+        checkMarkup(in: node)
+        let markedQuote = node.kind == .blockQuote && DocFXAlert.opensWithMarker(node)
+        for index in node.children.indices {
+            leadingMarkerTakesEffect = markedQuote && index == 0
+            visit(&node.children[index])
+        }
     }
 
-    private mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// Raw HTML through `HTMLSanitizer` (the allow-list when `safeHTML`), each removal reported
+    /// at the line and column of its tag.
+    private mutating func sanitized(_ html: String, at start: TextPosition) -> String {
+        let (clean, removals) = HTMLSanitizer.sanitize(html, allowList: safeHTML)
+        guard !removals.isEmpty else { return clean }  // end tags of removed elements go silently
+        let bytes = Array(html.utf8)
+        for removal in removals {
+            let before = bytes[..<min(removal.offset, bytes.count)]
+            let newlines = before.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let position = TextPosition(
+                line: start.line + newlines,
+                column: newlines == 0 ? start.column + removal.offset : removal.offset - lineStart + 1)
+            let fix =
+                removal.identifier == "docgen.link.unsafe-scheme"
+                ? "link with http:, https:, mailto:, tel: or a relative path"
+                : "write the content in Markdown, or remove the tag or attribute"
+            report(.warning(removal.identifier, at: location(position), removal.summary, fix: fix))
+        }
+        return clean
+    }
+
+    /// The kind a link or image takes when `URLPolicy` drops its URL: its text is rendered alone.
+    static let droppedLink = "docgen-dropped-link"
 
     /// One destination's resolution: the URL, the problem it has and the page fragment it names.
     struct Resolved {

@@ -30,6 +30,8 @@ public struct DocsetConfiguration: Sendable {
     public var fileMetadata: [String: [(Glob, String)]] = [:]
     /// The site's title (docgen.yml `title`, else docfx `globalMetadata.titleSuffix`).
     public var siteTitle: String?
+    /// Whether authors' raw HTML is held to the allow-list (docgen.yml `safeHTML: true`).
+    public var safeHTML = false
     /// The absolute URL the site is published at (docgen.yml `baseURL`), for sitemap and canonical links.
     public var baseURL: String?
     /// The target language code (docgen.yml `language`); else taken from the articles.
@@ -106,6 +108,7 @@ public struct DocsetConfiguration: Sendable {
             let values = try YAMLDecoder().decode([String: String].self, from: file.text)
             let known: Set<String> = [
                 "title", "baseURL", "language", "sourceLanguage", "repositoryURL", "rootLinkBase", "baseline",
+                "safeHTML",
             ]
             for key in values.keys.sorted() where !known.contains(key) {
                 diagnostics.append(
@@ -115,11 +118,30 @@ public struct DocsetConfiguration: Sendable {
                         fix: "use \(known.sorted().joined(separator: ", "))"))
             }
             siteTitle = values["title"] ?? siteTitle
-            baseURL = values["baseURL"].map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            // URLs of the configuration are held to the same policy as an article's links.
+            func url(_ key: String) -> String? {
+                guard let value = values[key] else { return nil }
+                guard URLPolicy.allows(value) else {
+                    diagnostics.append(
+                        URLPolicy.unsafeDiagnostic(
+                            value, what: key, at: SourceLocation(path: file.path, line: line(of: key))))
+                    return nil
+                }
+                return value
+            }
+            func line(of key: String) -> Int {
+                (file.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                    $0.hasPrefix(key + ":")
+                } ?? 0) + 1
+            }
+            baseURL = url("baseURL").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
             targetLanguage = values["language"]
             sourceLanguage = values["sourceLanguage"].flatMap { $0.isEmpty ? nil : $0 }
-            repositoryURL = values["repositoryURL"]
-            rootLinkBase = values["rootLinkBase"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            repositoryURL = url("repositoryURL")
+            rootLinkBase = url("rootLinkBase").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            if let safe = values["safeHTML"] {
+                safeHTML = ["true", "yes", "on"].contains(safe.lowercased())
+            }
             baseline = values["baseline"].flatMap { $0.isEmpty ? nil : $0 }
             if baseline != nil {
                 let line = file.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {

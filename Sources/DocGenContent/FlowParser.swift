@@ -209,6 +209,10 @@ private struct Reader {
                     fix: "add 'article: page.md'"))
             return nil
         }
+        guard URLPolicy.allows(target) else {
+            diagnostics.append(URLPolicy.unsafeDiagnostic(target, what: "flow link", at: location(of: targetNode)))
+            return nil
+        }
         let text =
             mapping["text"].map { localized($0, what: "text") } ?? LocalizedText([:], location: location(of: node))
         return FlowLink(target: target, text: text, location: location(of: targetNode))

@@ -130,7 +130,15 @@ public enum FrontMatterParser {
         case "ms.openlocfilehash": requireScalar { result.openLocFileHash = $0 }
         case "ms.sourcegitcommit": requireScalar { result.sourceGitCommit = $0 }
         case "ms.locfileid": requireScalar { result.locFileID = $0 }
-        case "redirect_url": requireScalar { result.redirectURL = $0 }
+        case "redirect_url":
+            requireScalar { url in
+                // A redirect to a script URL would run it on arrival: the article stays a page instead.
+                guard URLPolicy.allows(url) else {
+                    diagnostics.append(URLPolicy.unsafeDiagnostic(url, what: "redirect_url", at: where_))
+                    return
+                }
+                result.redirectURL = url
+            }
         case "ms.date", "ms.lasthandoff":
             requireScalar { text in
                 guard let date = MetadataDate(parsing: text) else {

@@ -24,12 +24,48 @@ public struct NavigationBuilder {
     /// The navigation of the whole site: the root TOC's, or one derived from the folders.
     public func build() -> (Navigation, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        if let root = tocFile(inFolder: "") {
+        let root = tocFile(inFolder: "")
+        var roots: [Navigation.Node]
+        if let root {
             var visiting: Set<String> = []
-            let roots = resolve(tocs[root]!, visiting: &visiting, diagnostics: &diagnostics)
-            return (Navigation(roots: roots), diagnostics)
+            roots = resolve(tocs[root]!, visiting: &visiting, diagnostics: &diagnostics)
+        } else {
+            roots = derived(folder: "")
         }
-        return (Navigation(roots: derived(folder: "")), diagnostics)
+        var lifted: String?
+        roots = roots.map { Self.capped($0, depth: 1, lifted: &lifted) }
+        if let lifted {
+            diagnostics.append(
+                .warning(
+                    "docgen.toc.too-deep", at: root.map { SourceLocation(path: $0, line: 1) },
+                    "the table of contents nests more than \(Self.maximumDepth) levels (from '\(lifted)'); deeper entries are listed flat under their last ancestor",
+                    fix: "nest entries and folders a few levels deep at most"))
+        }
+        return (Navigation(roots: roots), diagnostics)
+    }
+
+    /// How deep the navigation may nest: sidebars and the TOC page are rendered by recursive
+    /// templates, so the depth must not follow the input's (nested TOC files or 500 levels of `items`).
+    static let maximumDepth = 24
+
+    /// `node` with every descendant past `maximumDepth` lifted, in reading order, into the
+    /// children of its ancestor at that depth; `lifted` names the first entry lifted.
+    static func capped(_ node: Navigation.Node, depth: Int, lifted: inout String?) -> Navigation.Node {
+        var node = node
+        guard depth < maximumDepth else {
+            var flat: [Navigation.Node] = []
+            var stack = Array(node.children.reversed())
+            while var next = stack.popLast() {
+                stack += next.children.reversed()
+                if !next.children.isEmpty, lifted == nil { lifted = next.children[0].name }
+                next.children = []
+                flat.append(next)
+            }
+            node.children = flat
+            return node
+        }
+        node.children = node.children.map { capped($0, depth: depth + 1, lifted: &lifted) }
+        return node
     }
 
     private func tocFile(inFolder folder: String) -> String? {
@@ -64,7 +100,10 @@ public struct NavigationBuilder {
         var target = Navigation.Target.none
         if let href = entry.href {
             let (path, suffix) = Self.split(href)
-            if Self.isExternal(href) {
+            if !URLPolicy.allows(href) {
+                diagnostics.append(
+                    URLPolicy.unsafeDiagnostic(href, what: "TOC entry '\(entry.name)' href", at: entry.location))
+            } else if Self.isExternal(href) {
                 target = .external(href)
             } else if let resolved = SitePath.resolve(path, relativeTo: folder) {
                 if TableOfContents.isTOCFile(resolved), let toc = tocs[resolved] {

@@ -41,6 +41,10 @@ public enum RedirectParser {
             }
             let line = (lines.firstIndex { $0.contains("\"\(source)\"") } ?? 0) + 1
             let location = SourceLocation(path: file.path, line: line)
+            guard URLPolicy.allows(url) else {
+                diagnostics.append(URLPolicy.unsafeDiagnostic(url, what: "redirect_url", at: location))
+                continue
+            }
             var path = source
             if path.lowercased().hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) } else { continue }
             // The redirect page is written at this path: it must stay inside the output.

@@ -7,6 +7,7 @@ public struct SegmentScanner {
     private let bytes: [UInt8]
     private let path: String
     private let lines: LineTable
+    private let spans: SpanMatches
 
     private static let targetOpen = Array("<span data-ttu-id=\"".utf8)
     private static let sourceOpen = Array("<span class=\"sxs-lookup\">".utf8)
@@ -19,6 +20,13 @@ public struct SegmentScanner {
         self.bytes = bytes
         self.path = path
         self.lines = LineTable(bytes)
+        self.spans = SpanMatches(bytes, open: Self.spanOpen, close: Self.spanClose) { offset in
+            Self.startsWith(bytes, Self.targetOpen, at: offset) || Self.startsWith(bytes, Self.sourceOpen, at: offset)
+        }
+    }
+
+    private static func startsWith(_ bytes: [UInt8], _ pattern: [UInt8], at offset: Int) -> Bool {
+        offset + pattern.count <= bytes.count && bytes[offset..<offset + pattern.count].elementsEqual(pattern)
     }
 
     /// Scans the body, which runs from byte `bodyStart` to the end of the file.
@@ -102,7 +110,7 @@ public struct SegmentScanner {
                     "docgen.segment.malformed-tag", at: location, "a data-ttu-id span tag is not closed by '\">'",
                     fix: "write the tag as <span data-ttu-id=\"ID\">"))
         }
-        guard let (targetEnd, nested) = matchingClose(from: targetStart) else {
+        guard let (targetEnd, nested) = spans.close(ofSpanAt: open, contentStart: targetStart) else {
             return .broken(
                 skipTo: targetStart,
                 .error(
@@ -123,7 +131,7 @@ public struct SegmentScanner {
             matches(Self.sourceInnerOpen, at: sourceTag + Self.sourceOpen.count),
             let (sourceID, sourceStart) = attributeValue(
                 after: sourceTag + Self.sourceOpen.count + Self.sourceInnerOpen.count),
-            let (sourceEnd, _) = matchingClose(from: sourceStart),
+            let (sourceEnd, _) = spans.close(ofSpanAt: sourceTag + Self.sourceOpen.count, contentStart: sourceStart),
             matches(Self.spanClose, at: skipSpaces(from: sourceEnd + Self.spanClose.count))
         else {
             return .orphanTarget(
@@ -152,12 +160,16 @@ public struct SegmentScanner {
     /// The text and end of an `sxs-lookup` span with no target before it.
     private func orphanSource(at open: Int) -> (Range<Int>, Int) {
         var start = open + Self.sourceOpen.count
+        var spanOpen = open
         if matches(Self.sourceInnerOpen, at: start),
             let (_, inner) = attributeValue(after: start + Self.sourceInnerOpen.count)
         {
+            spanOpen = start
             start = inner
         }
-        guard let (close, _) = matchingClose(from: start) else { return (start..<start, start) }
+        guard let (close, _) = spans.close(ofSpanAt: spanOpen, contentStart: start) else {
+            return (start..<start, start)
+        }
         var end = close + Self.spanClose.count
         if matches(Self.spanClose, at: skipSpaces(from: end)) { end = skipSpaces(from: end) + Self.spanClose.count }
         return (start..<close, end)
@@ -172,32 +184,6 @@ public struct SegmentScanner {
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 1] == UInt8(ascii: ">")
         else { return nil }
         return (string(start..<index), index + 2)
-    }
-
-    /// The offset of the `</span>` that closes a span whose content starts at `start`, and the
-    /// offset of a segment span nested inside it, if any.
-    private func matchingClose(from start: Int) -> (Int, nested: Int?)? {
-        var depth = 1
-        var index = start
-        var nested: Int?
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<") {
-                if matches(Self.spanClose, at: index) {
-                    depth -= 1
-                    if depth == 0 { return (index, nested) }
-                    index += Self.spanClose.count
-                    continue
-                }
-                if matches(Self.spanOpen, at: index) {
-                    if nested == nil, matches(Self.targetOpen, at: index) || matches(Self.sourceOpen, at: index) {
-                        nested = index
-                    }
-                    depth += 1
-                }
-            }
-            index += 1
-        }
-        return nil
     }
 
     private func nextSpanTag(from start: Int) -> Int? {

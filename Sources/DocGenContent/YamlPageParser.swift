@@ -24,11 +24,20 @@ public enum YamlPageParser {
             fix: "check indentation and quote values containing ': '")
         let mapping = root?.mapping
         var pieces: [BilingualText.Piece] = []
+        let bytes = Array(file.text.utf8)
         func offset(_ node: Node?) -> Int {
             guard let mark = node?.mark else { return 0 }
-            return lines.offset(of: TextPosition(line: mark.line, column: 1))
+            return lines.offset(of: TextPosition(line: mark.line, column: mark.column))
         }
         func add(_ markdown: String, at node: Node?) { pieces.append(.markdown(markdown, offset: offset(node))) }
+        /// A scalar's value as Markdown, each run of it at the file bytes it was read from.
+        func addScalar(_ value: String, of node: Node?) {
+            for run in YamlScalarPieces.pieces(
+                of: value, node: node, bytes: bytes, lines: lines, fallback: offset(node))
+            {
+                pieces.append(.markdown(run.text, offset: run.offset))
+            }
+        }
 
         let metadata = mapping?["metadata"]
         var frontMatter = FrontMatter()
@@ -38,20 +47,23 @@ public enum YamlPageParser {
         }
         let title = mapping?["title"]?.string ?? frontMatter.title ?? file.path
         add("# \(escapeInline(title))\n\n", at: mapping?["title"])
-        if let summary = mapping?["summary"]?.string { add(summary + "\n\n", at: mapping?["summary"]) }
+        if let summary = mapping?["summary"]?.string {
+            addScalar(summary, of: mapping?["summary"])
+            add("\n\n", at: mapping?["summary"])
+        }
         var faq: [(String, String)] = []
         switch kind {
         case .landing:
             for block in mapping?["landingContent"]?.sequence ?? Node.Sequence() {
                 add("## \(escapeInline(block["title"]?.string ?? ""))\n\n", at: block)
                 for list in block["linkLists"]?.sequence ?? Node.Sequence() {
-                    var text = ""
                     for link in list["links"]?.sequence ?? Node.Sequence() {
                         let label = escapeInline(link["text"]?.string ?? "")
-                        let url = link["url"]?.string ?? ""
-                        text += "- [\(label)](<\(url)>)\n"
+                        add("- [\(label)](<", at: link)
+                        addScalar(link["url"]?.string ?? "", of: link["url"])
+                        add(">)\n", at: link)
                     }
-                    add(text + "\n", at: list)
+                    add("\n", at: list)
                 }
             }
         case .faq:
@@ -61,7 +73,8 @@ public enum YamlPageParser {
                     let question = (item["question"]?.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                     let answer = item["answer"]?.string ?? ""
                     add("### \(escapeInline(question))\n\n", at: item["question"])
-                    add(answer + "\n\n", at: item["answer"])
+                    addScalar(answer, of: item["answer"])
+                    add("\n\n", at: item["answer"])
                     faq.append((question, answer))
                 }
             }

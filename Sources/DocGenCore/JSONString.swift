@@ -25,4 +25,23 @@ public enum JSONString {
         }
         return out + "\""
     }
+
+    /// Serialized JSON made safe to sit inside an HTML `<script>` element: `<`, `>`, `&` and the
+    /// line separators U+2028 and U+2029 (which can only occur inside its strings) are written as
+    /// `\uXXXX` escapes, so neither `</script>` nor `<!--` can appear and the value stays the same.
+    public static func scriptSafe(_ json: String) -> String {
+        var out = ""
+        out.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

@@ -66,16 +66,56 @@ public enum CMark {
         return copy(root)
     }
 
-    private static func copy(_ node: OpaquePointer) -> MarkdownNode {
+    /// How deep a tree may nest (block quotes in lists in emphasis...) before the rest is kept as
+    /// text. Every walker of `MarkdownNode` recurses, so the depth of the tree must not depend on
+    /// the input: 11,000 nested list markers would overflow the stack. Real documents nest a
+    /// dozen levels at most.
+    public static let maximumDepth = 100
+
+    /// Copies a cmark node and its descendants; a node at `maximumDepth` becomes a `.tooDeep`
+    /// node holding its text, read without recursion.
+    private static func copy(_ node: OpaquePointer, depth: Int = 0) -> MarkdownNode {
+        let start = TextPosition(
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        if depth >= maximumDepth, cmark_node_first_child(node) != nil {
+            return MarkdownNode(
+                kind: .tooDeep, children: [MarkdownNode(kind: .text(flatText(node)), start: start)], start: start)
+        }
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)
         while let current = child {
-            children.append(copy(current))
+            children.append(copy(current, depth: depth + 1))
             child = cmark_node_next(current)
         }
-        let start = TextPosition(
-            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         return MarkdownNode(kind: kind(of: node), children: children, start: start)
+    }
+
+    /// The literal text under a node (text, code, raw HTML as text), with a space for each line
+    /// break and block end, read with cmark's iterator so that no depth reaches the stack.
+    private static func flatText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
+                    CMARK_NODE_HTML_INLINE:
+                    text += string(cmark_node_get_literal(current))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+                default: break
+                }
+            } else if event == CMARK_EVENT_EXIT, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING,
+                !text.isEmpty, !text.hasSuffix(" ")
+            {
+                text += " "
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

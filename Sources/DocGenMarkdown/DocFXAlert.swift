@@ -58,6 +58,24 @@ public enum DocFXAlert: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// Whether a block quote opens with a marker that takes effect (an alert, `div` or video).
+    public static func opensWithMarker(_ blockQuote: MarkdownNode) -> Bool {
+        detect(in: blockQuote) != nil || detectBlock(in: blockQuote) != nil
+    }
+
+    /// The URL of a `> [!VIDEO url]` block quote, or `nil` for any other quote.
+    public static func videoURL(in blockQuote: MarkdownNode) -> String? {
+        guard case .video(let url)? = detectBlock(in: blockQuote)?.0 else { return nil }
+        return url
+    }
+
+    /// Removes a `> [!VIDEO url]` marker from its quote, which then renders as an ordinary
+    /// quote of what follows the marker (no player).
+    public static func removeVideoMarker(from blockQuote: inout MarkdownNode) {
+        guard case (.video, let length)? = detectBlock(in: blockQuote) else { return }
+        blockQuote.children = strippingMarker(from: blockQuote, length: length)
+    }
+
     /// The block quote's children with the `[!NOTE]` marker (and the line break after it) removed.
     static func strippingMarker(from blockQuote: MarkdownNode, length: Int) -> [MarkdownNode] {
         var children = blockQuote.children

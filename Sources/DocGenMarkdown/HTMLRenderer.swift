@@ -143,7 +143,7 @@ public struct HTMLRenderer {
             let alt = HTMLEscaping.escape(node.plainText)
             output +=
                 "<img src=\"\(HTMLEscaping.escapeURL(src))\" alt=\"\(alt)\"\(titleAttribute(title)) loading=\"lazy\">"
-        case .other: renderChildren(of: node, tight: tight)
+        case .other, .tooDeep: renderChildren(of: node, tight: tight)
         }
     }
 
@@ -188,6 +188,8 @@ public struct HTMLRenderer {
                 for child in DocFXAlert.strippingMarker(from: node, length: length) { render(child) }
                 output += "</div>\n"
             case .video(let url):
+                // The compile stage reports a URL the policy refuses; no player is written for it.
+                guard URLPolicy.allows(url) else { break }
                 output += "<div class=\"video\"><iframe src=\"\(HTMLEscaping.escapeURL(url))\" title=\"Video\" "
                 output += "loading=\"lazy\" allowfullscreen></iframe></div>\n"
             }

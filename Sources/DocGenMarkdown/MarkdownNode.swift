@@ -34,6 +34,9 @@ public struct MarkdownNode: Sendable, Hashable {
         /// Something the caller renders in place of an image, such as an interactive flowchart
         /// (`name`), with the image's resolved source when the file exists.
         case embed(name: String, fallbackSource: String?)
+        /// Content nested deeper than `CMark.maximumDepth`: its one child is its text, rendered as
+        /// plain text, and the compile stage reports `docgen.markdown.too-deep` at its start.
+        case tooDeep
         /// A node docgen does not know (a future cmark extension); its children are kept.
         case other(String)
     }

@@ -4,6 +4,13 @@ import Foundation
 
 /// schema.org structured data written into pages as JSON-LD.
 enum StructuredData {
+    /// An answer as HTML, held to the rules the page's body was held to (reported there).
+    private static func answerHTML(_ markdown: String) -> String {
+        var tree = CMark.parse(markdown)
+        HTMLSanitizer.sanitize(tree: &tree, allowList: false)
+        return HTMLRenderer.render(tree, context: HTMLRenderContext()).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// A `FAQPage` with each question and its answer as HTML.
     static func faqPage(_ items: [(question: String, answer: String)], language: Language) -> String {
         let entities: [[String: Any]] = items.map { item in
@@ -11,8 +18,7 @@ enum StructuredData {
                 "@type": "Question", "name": item.question,
                 "acceptedAnswer": [
                     "@type": "Answer",
-                    "text": HTMLRenderer.render(CMark.parse(item.answer), context: HTMLRenderContext())
-                        .trimmingCharacters(in: .whitespacesAndNewlines),
+                    "text": answerHTML(item.answer),
                 ] as [String: Any],
             ]
         }
@@ -23,7 +29,7 @@ enum StructuredData {
             let data = try? JSONSerialization.data(
                 withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "{}" }
-        // Keep the JSON from closing the <script> element it sits in.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+        // Keep the JSON from closing, or opening a comment in, the <script> element it sits in.
+        return JSONString.scriptSafe(String(decoding: data, as: UTF8.self))
     }
 }

@@ -154,12 +154,40 @@ public enum ContentLoader {
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if data.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        if String(data: data, encoding: .utf8) == nil {
+        for position in invalidUTF8(data).prefix(10) {
             diagnostics.append(
                 .warning(
-                    "docgen.content.not-utf8", at: SourceLocation(path: relative, line: 1),
-                    "the file is not valid UTF-8; invalid bytes were replaced", fix: "save the file as UTF-8"))
+                    "docgen.content.not-utf8",
+                    at: SourceLocation(path: relative, line: position.line, column: position.column),
+                    "the file is not valid UTF-8 here; the invalid bytes were replaced with U+FFFD",
+                    fix: "save the file as UTF-8"))
         }
         return SourceFile(path: relative, text: text)
+    }
+
+    /// Where each invalid UTF-8 sequence starts: file line and byte column (1-based, counted in
+    /// the bytes as they are on disk, byte-order mark included).
+    static func invalidUTF8(_ data: Data) -> [TextPosition] {
+        var positions: [TextPosition] = []
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var line = 1
+        var lineStart = 0
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = offset + 1
+                }
+                offset += encoded.count
+            case .error(let length):
+                positions.append(TextPosition(line: line, column: offset - lineStart + 1))
+                offset += length
+            case .emptyInput:
+                return positions
+            }
+        }
     }
 }

@@ -111,7 +111,7 @@ struct IncrementalBuild {
                 titles: pages.mapValues { (target: $0.targetTitle, source: $0.sourceTitle) },
                 articlePages: Set(pages.keys).subtracting(yamlPages), yamlPages: yamlPages,
                 resources: Set(content.resources), includes: includes, flows: flows, stale: .none,
-                search: search)
+                search: search, safeHTML: config.safeHTML || options.safeHTML)
             var (stage, _) = PageStageSetup.make(inputs, sink: sink, workers: options.workers)
             stage.progress = options.progress
             let rendered = parsed.filter { cache.articles[$0.0.path]?.isPage == true }

@@ -27,6 +27,8 @@ enum PageStageSetup {
         var stale: StaleTranslations
         /// Whether the site has a search index (pages get the search box).
         var search = false
+        /// Whether raw HTML is held to the safe allow-list (`--safe-html`, docgen.yml `safeHTML`).
+        var safeHTML = false
     }
 
     /// The page stage writing into `sink`, and the diagnostics of compiling the templates.
@@ -40,7 +42,7 @@ enum PageStageSetup {
             paths.languages.map { ($0.code, theme.string("imageDescription", $0)) }, uniquingKeysWith: { a, _ in a })
         let compiler = ArticleCompiler(
             links: links, includes: inputs.includes, flowNames: Set(inputs.flows.map(\.name)),
-            imageDescriptionLabels: labels)
+            imageDescriptionLabels: labels, safeHTML: inputs.safeHTML)
         let (templates, diagnostics) = PageTemplates.compile(theme)
         let config = inputs.config
         let settings = SiteSettings(

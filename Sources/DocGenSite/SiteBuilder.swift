@@ -47,6 +47,8 @@ public struct BuildOptions: Sendable {
     public var cacheMemory: BuildCacheMemory?
     /// Called from any thread as article pages are written: articles done, articles to render.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Hold raw HTML to the safe allow-list (`--safe-html`; docgen.yml `safeHTML: true` also does).
+    public var safeHTML = false
 
     /// Creates build options.
     public init(
@@ -241,7 +243,7 @@ public enum SiteBuilder {
                     uniquingKeysWith: { a, _ in a }),
                 articlePages: Set(pages.map(\.path)).subtracting(yamlPages), yamlPages: yamlPages,
                 resources: Set(content.resources), includes: includes.map(\.article), flows: flows, stale: stale,
-                search: pagefind != nil)
+                search: pagefind != nil, safeHTML: config.safeHTML || options.safeHTML)
             var (stage, templateDiagnostics) = PageStageSetup.make(inputs, sink: staging, workers: options.workers)
             stage.progress = options.progress
             diagnostics += templateDiagnostics

@@ -25,6 +25,7 @@ enum SiteKey {
         hasher.add(docgen)
         hasher.add(options.content.standardizedFileURL.resolvingSymlinksInPath().path)
         hasher.add(options.since ?? "")
+        hasher.add(options.safeHTML ? "safe-html" : "")
         // Search on or off, and where Pagefind is: pages carry the search box only with an index.
         hasher.add(options.search ? (SearchIndexer.locate(explicit: options.pagefind)?.path ?? "-") : "")
         for path in themeFiles.keys.sorted() {

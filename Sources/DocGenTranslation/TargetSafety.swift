@@ -12,6 +12,7 @@ enum TargetSafety {
         if target.contains("<span") || target.contains("</span>") {
             return "it contains a <span> tag, which would break the segment pairs"
         }
+        if let problem = TargetMarkup.problem(target, source: segment.sourceText) { return problem }
         if inTableRow, unescapedPipes(target) > unescapedPipes(segment.targetText) {
             return "it has a '|', which would split the table cell (write '\\|')"
         }

@@ -25,10 +25,10 @@ import Testing
         let (articles, file0) = try exported(format)
         var file = file0
         let old = "Colonne"
-        let new = "Colonne « modifiée » & <b>"
+        let new = "Colonne « modifiée » & <3"
         let escaped =
             format == .xliff2 || format == .xliff12 || format == .tmx
-            ? "Colonne « modifiée » &amp; &lt;b&gt;" : new
+            ? "Colonne « modifiée » &amp; &lt;3" : new
         #expect(file.text.contains(old))
         file.text = file.text.replacingOccurrences(of: ">\(old)<", with: ">\(escaped)<")
             .replacingOccurrences(of: "msgstr \"\(old)\"", with: "msgstr \"\(escaped)\"")
@@ -39,8 +39,22 @@ import Testing
         let changed = try #require(result.changedFiles.first)
         let original = articles.first { $0.path == "billing.md" }!.text
         // XLIFF and TMX hold decoded text: what the translator typed is encoded so it stays text.
-        let written = escaped == new ? new : "Colonne « modifiée » & \\<b>"
+        let written = escaped == new ? new : "Colonne « modifiée » & \\<3"
         #expect(changed.text == original.replacingOccurrences(of: ">\(old)</span>", with: ">\(written)</span>"))
+    }
+
+    @Test(arguments: [
+        "Colonne <img src=x onerror=window.__fired>", "[Colonne](javascript:window.__fired=1)",
+        "[Colonne](&#106;avascript:x)", "Colonne <details open ontoggle=x>",
+    ])
+    func targetWithMarkupTheEnglishLacksIsRefused(_ target: String) throws {
+        let (articles, exportedFile) = try exported(.jsonl)
+        var file = exportedFile
+        file.text = file.text.replacingOccurrences(of: "\"target\":\"Colonne\"", with: "\"target\":\"\(target)\"")
+        #expect(file.text != exportedFile.text)
+        let result = SegmentImporter.apply([try #require(TranslationFileReader.read(file).document)], to: articles)
+        #expect(result.diagnostics.map(\.identifier).contains("docgen.import.unsafe-target"), "\(result.diagnostics)")
+        #expect(result.changedFiles.isEmpty)
     }
 
     @Test func changedEnglishIsRefusedAndNothingIsWritten() throws {
