@@ -30,6 +30,6 @@ enum StructuredData {
                 withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "{}" }
         // Keep the JSON from closing, or opening a comment in, the <script> element it sits in.
-        return JSONString.scriptSafe(String(decoding: data, as: UTF8.self))
+        return ScriptSafeJSON.serialized(String(decoding: data, as: UTF8.self))
     }
 }

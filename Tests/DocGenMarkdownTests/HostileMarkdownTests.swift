@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func jsonForAScriptCannotCloseOrCommentIt() {
-        let json = JSONString.scriptSafe("{\"q\":\"</script><!--<script>&\u{2028}\"}")
+        let json = ScriptSafeJSON.serialized("{\"q\":\"</script><!--<script>&\u{2028}\"}")
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&") && !json.contains("\u{2028}"))
         #expect(json == "{\"q\":\"\\u003c/script\\u003e\\u003c!--\\u003cscript\\u003e\\u0026\\u2028\"}")
     }
