@@ -106,7 +106,8 @@ struct IncrementalBuild {
             let pages = cache.articles.filter(\.value.isPage)
             let yamlPages = Set(pages.keys.filter { ContentLoader.kind(of: $0) != .article })
             let inputs = PageStageSetup.Inputs(
-                config: config, theme: theme, paths: PagePaths(targetLanguage: Language(cache.targetLanguage), sourceLanguage: source),
+                config: config, theme: theme,
+                paths: PagePaths(targetLanguage: Language(cache.targetLanguage), sourceLanguage: source),
                 navigation: cache.navigation,
                 titles: pages.mapValues { (target: $0.targetTitle, source: $0.sourceTitle) },
                 articlePages: Set(pages.keys).subtracting(yamlPages), yamlPages: yamlPages,
