@@ -63,9 +63,10 @@ def complete(out):
 
 
 def beside(out):
-    """What sits beside the output, apart from the output and its lock."""
+    """What sits beside the output, apart from the output, its lock and its build cache."""
     name = os.path.basename(out)
-    return sorted(e for e in os.listdir(os.path.dirname(out)) if e not in (name, f".{name}.docgen-lock"))
+    kept = (name, f".{name}.docgen-lock", f".{name}.docgen-cache")
+    return sorted(e for e in os.listdir(os.path.dirname(out)) if e not in kept)
 
 
 def stopped(process):
