@@ -281,7 +281,8 @@ public enum SiteBuilder {
                 late += staging.diagnostics
                 diagnostics += late
                 siteDiagnostics += late
-                recorder.siteOutputs = staging.writtenPaths.filter { !recorder.articleOutputs.contains($0) }
+                let articleOutputs = recorder.articleOutputs  // a set built once, not once per path
+                recorder.siteOutputs = staging.writtenPaths.filter { !articleOutputs.contains($0) }
                 let failed = diagnostics.contains {
                     $0.severity == .error || (options.strict && $0.severity == .warning)
                 }
