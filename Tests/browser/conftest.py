@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,31 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def static_server(folder: Path, probe: str):
+    """Serves `folder` over http on a free local port until the block ends; yields the base URL
+    once `probe` (a path under it) answers."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + probe, timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the static server did not start")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def _docgen() -> Path:
@@ -147,24 +173,8 @@ def sites(tmp_path_factory, chromium_paths) -> Sites:
             corpus_roles[role] = name[:-3]
         _build(sample, serve / "corpus")
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(serve)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "site/index.html", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.terminate()
-        pytest.fail("the static server did not start")
-    yield Sites(root=serve, http=base, corpus=corpus_roles)
-    server.terminate()
-    server.wait(timeout=10)
+    with static_server(serve, "site/index.html") as base:
+        yield Sites(root=serve, http=base, corpus=corpus_roles)
 
 
 @pytest.fixture(scope="session")

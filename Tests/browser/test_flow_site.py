@@ -20,11 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -34,6 +30,7 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
+from conftest import static_server  # noqa: E402
 from browser_helpers import console_errors, describe_violations, flow_nodes_along, flow_paths, run_axe, wait  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,12 +47,6 @@ def _docgen() -> Path:
     return binary
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, chromium_paths):
     """Builds the default site and serves it; yields (base URL ending in `/docs/`, output folder)."""
@@ -69,25 +60,8 @@ def site(tmp_path_factory, chromium_paths):
         cwd=REPO, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, f"docgen build failed:\n{result.stdout}\n{result.stderr}"
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(serve)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/{SUBPATH}/"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "index.html", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the static server did not start")
-        yield base, output
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with static_server(serve, f"{SUBPATH}/index.html") as root:
+        yield f"{root}{SUBPATH}/", output
 
 
 # --- the flow's data and its paths ------------------------------------------------------------

@@ -12,17 +12,13 @@ desktop widths: the German, Japanese and Arabic fixture docsets of the Swift tes
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 
 from browser_helpers import describe_violations, go, run_axe, screenshot, wait
-from conftest import CORPUS, DESKTOP, PHONE, REPO, _build, _free_port
+from conftest import CORPUS, DESKTOP, PHONE, REPO, _build, static_server
 
 FIXTURES = REPO / "Tests" / "DocGenSiteTests" / "Fixtures" / "languages"
 SITES = {"de-de": "de", "ja-jp": "ja", "ar-sa": "ar"}
@@ -68,24 +64,8 @@ def language_sites(tmp_path_factory, chromium_paths):
             (sample / path.name).write_bytes(path.read_bytes())
         _build(sample, serve / "corpus")
         has_corpus = True
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(serve)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "de-de/index.html", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.terminate()
-        pytest.fail("the static server did not start")
-    yield {"base": base, "corpus": has_corpus}
-    server.terminate()
-    server.wait(timeout=10)
+    with static_server(serve, "de-de/index.html") as base:
+        yield {"base": base, "corpus": has_corpus}
 
 
 def pages(site: str, lang: str) -> list[str]:
