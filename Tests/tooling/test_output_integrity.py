@@ -51,11 +51,25 @@ def snapshot(folder):
     return files
 
 
+def _exists(path, folder):
+    try:
+        os.stat(path, dir_fd=folder)
+        return True
+    except FileNotFoundError:
+        return False
+
+
 def complete(out):
-    """The site is whole: every file its manifest lists is there, and the pages a reader needs."""
-    with open(os.path.join(out, ".docgen-manifest")) as f:
-        listed = [line for line in f.read().splitlines() if line]
-    missing = [p for p in listed if not os.path.exists(os.path.join(out, p))]
+    """The site is whole: every file its manifest lists is there, and the pages a reader needs.
+    The folder is opened once and read through that handle, as a server that has it open would:
+    a swap during the check moves it aside whole, and the check goes on reading that one site."""
+    folder = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        with open(os.open(".docgen-manifest", os.O_RDONLY, dir_fd=folder)) as f:
+            listed = [line for line in f.read().splitlines() if line]
+        missing = [p for p in listed if not _exists(p, folder)]
+    finally:
+        os.close(folder)
     assert not missing, missing[:5]
     for page in ("index.html", "fr/index.html", "en/index.html", "assets/docgen.css"):
         assert page in listed, page
