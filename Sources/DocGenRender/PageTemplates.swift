@@ -69,10 +69,12 @@ final class ContextObject: MustacheParent, @unchecked Sendable {
     }
 
     private static func convert(_ value: Any) -> Any {
+        // Scalars first, and the class last: on Linux, casting a `String`, an array or a
+        // dictionary to a class goes through Foundation's bridging (`_bridgeToObjectiveC`),
+        // which copied whole arrays of page data only to fail (4% of a build).
+        if value is String || value is Bool || value is Int || value is ContextObject { return value }
         switch value {
-        case let object as ContextObject: return object
         case let dictionary as [String: Any]: return make(dictionary)
-        case let strings as [String: String]: return ContextObject(strings)
         case let array as [[String: Any]]: return array.map(make)
         case let array as [Any]: return array.map(convert)
         default: return value

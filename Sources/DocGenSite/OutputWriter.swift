@@ -1,6 +1,10 @@
 import DocGenCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes a built site so that a reader never sees half of it: everything goes into a sibling
 /// staging folder, which is then exchanged with the output folder in one step. A build that
 /// fails, is interrupted or is killed leaves the previous site as it was. docgen only ever
@@ -207,10 +211,32 @@ public final class OutputStaging: @unchecked Sendable {
     /// Writes one file (creating its folder the first time); a refused path is skipped and reported.
     public func write(_ file: OutputFile) throws {
         guard let url = try prepare(file.path) else { return }
-        let written = file.contents.withUnsafeBytes { bytes in
-            FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        guard Self.writeNew(url.path, file.contents) else {
+            throw BuildFailure.writeFailed("cannot write \(file.path): \(String(cString: strerror(errno)))")
         }
-        guard written else { throw BuildFailure.writeFailed("cannot write \(file.path)") }
+    }
+
+    /// Creates a new file in the staging folder and writes `bytes` into it with plain POSIX
+    /// calls. No `fsync` and no temporary name per file: nothing reads the staging folder
+    /// before `publish` swaps it in as a whole, and a build that dies first leaves only the
+    /// staging folder, which the next build removes. (`FileManager.createFile` wrote a
+    /// temporary file, synced it to disk and renamed it, for every page: 8% of a build.)
+    static func writeNew(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { _ = Glibc.close(descriptor) }
+        return bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
     }
 
     /// Records files another program wrote into the staging folder (the search index), so the

@@ -103,7 +103,6 @@ enum NumberCheck {
     static func reading(_ raw: String, convention: Convention, spacesGroup: Bool = false) -> Reading {
         let characters = Array(MarkdownText.decode(raw)).map(asciiDigit)
         var result = Reading()
-        var words: [(text: String, numberBefore: Bool)] = []
         var index = 0
         var lastWasNumber = false
         var pendingMonth: String?  // a month name waiting for a number after it
@@ -148,11 +147,11 @@ enum NumberCheck {
                 lastWasNumber = true
                 continue
             }
-            if character.isLetter {
+            if isLetter(character) {
                 var end = index
-                while end < characters.count, characters[end].isLetter { end += 1 }
-                let word = String(characters[index..<end]).lowercased()
-                words.append((word, lastWasNumber))
+                while end < characters.count, isLetter(characters[end]) { end += 1 }
+                // Only words as short as the longest month or number name can be one.
+                let word = end - index <= longestName ? String(characters[index..<end]).lowercased() : ""
                 if let month = months[word] {
                     // Next to a number, a month name is part of a date; alone ("in March"), it only
                     // excuses the other side's month number, as a spelled number does.
@@ -292,7 +291,7 @@ enum NumberCheck {
         var start = index
         if start < characters.count, characters[start] == " " || characters[start] == "-" { start += 1 }
         var end = start
-        while end < characters.count, characters[end].isLetter { end += 1 }
+        while end < characters.count, isLetter(characters[end]) { end += 1 }
         return (String(characters[start..<end]), end)
     }
 
@@ -302,10 +301,22 @@ enum NumberCheck {
 
     private static func ordinalSuffix(_ characters: [Character], from index: Int) -> Bool {
         var end = index
-        while end < characters.count, characters[end].isLetter { end += 1 }
+        while end < characters.count, isLetter(characters[end]) { end += 1 }
         let suffix = String(characters[index..<end]).lowercased()
         return ["st", "nd", "rd", "th", "er", "re", "e", "ème", "ère", "eme", "de", "d"].contains(suffix)
     }
+
+    /// `Character.isLetter`, answered without the Unicode tables for ASCII (most of the text).
+    @inline(__always) private static func isLetter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A)
+        }
+        return character.isLetter
+    }
+
+    /// The length in characters of the longest month name or spelled-out number.
+    private static let longestName = max(
+        months.keys.map(\.count).max() ?? 0, spelledNumbers.keys.map(\.count).max() ?? 0)
 
     private static func isLatinLetter(_ character: Character) -> Bool {
         guard character.isLetter, let scalar = character.unicodeScalars.first else { return false }

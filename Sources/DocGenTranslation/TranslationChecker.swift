@@ -102,9 +102,25 @@ public enum TranslationChecker {
         }
     }
 
+    /// Whether a `[` comes before the first `] (`: a link whose target was cut from its text.
     static func hasBrokenLink(_ text: String) -> Bool {
-        guard let range = text.range(of: "] (") else { return false }
-        return text[..<range.lowerBound].contains("[")
+        var sawOpen = false
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "[") {
+                sawOpen = true
+            } else if byte == UInt8(ascii: "]") {
+                let next = bytes.index(after: index)
+                if next != bytes.endIndex, bytes[next] == UInt8(ascii: " ") {
+                    let after = bytes.index(after: next)
+                    if after != bytes.endIndex, bytes[after] == UInt8(ascii: "(") { return sawOpen }
+                }
+            }
+            index = bytes.index(after: index)
+        }
+        return false
     }
 
     /// The digit runs of a text, sorted: `1,5` and `1.5` give the same runs.
