@@ -2,18 +2,41 @@
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` so the text is safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
-            }
+        escapeBytes(text, apostrophe: false)
+    }
+
+    /// Escapes as Mustache's `{{name}}` does (`&`, `<`, `>`, `"` and `'` as `&#39;`), byte for
+    /// byte the same output as swift-mustache's own escaper, which walks `Character`s through a
+    /// dictionary and was 5% of a build.
+    public static func escapeMustache(_ text: String) -> String {
+        escapeBytes(text, apostrophe: true)
+    }
+
+    /// Escapes on UTF-8 bytes (every byte escaped is ASCII, so multi-byte characters pass
+    /// through untouched); a text with nothing to escape is returned as it is, unallocated.
+    private static func escapeBytes(_ text: String, apostrophe: Bool) -> String {
+        @inline(__always) func special(_ byte: UInt8) -> Bool {
+            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (apostrophe && byte == 0x27)
         }
-        return result
+        var copy = text
+        let escaped: String? = copy.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: special) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: result.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: result.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: result.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: result.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                case 0x27 where apostrophe: result.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+                default: result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        return escaped ?? text
     }
 
     /// Percent-encodes what may not stand in an `href` (spaces, quotes, non-ASCII), keeping

@@ -1,4 +1,5 @@
 import DocGenCore
+import DocGenMarkdown
 import Mustache
 
 /// The theme's Mustache templates, compiled once. Each page renders its kind's template
@@ -9,11 +10,12 @@ public struct PageTemplates: Sendable {
     /// Compiles every template of the theme; a template that does not parse is a diagnostic and
     /// is left out (pages that need it are then reported, not written half-rendered).
     public static func compile(_ theme: Theme) -> (PageTemplates, [Diagnostic]) {
+        FastHTML.register
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         for name in theme.templates.keys.sorted() {
             do {
-                try library.register(theme.templates[name]!, named: name)
+                try library.register(FastHTML.pragma + theme.templates[name]!, named: name)
             } catch {
                 diagnostics.append(
                     .error(
@@ -80,4 +82,18 @@ final class ContextObject: MustacheParent, @unchecked Sendable {
         default: return value
         }
     }
+}
+
+/// swift-mustache's HTML escaping with docgen's byte-level escaper (`HTMLEscaping.escapeMustache`,
+/// the same output): every template is compiled with a `CONTENT_TYPE` pragma on a line of its
+/// own before its first line, which Mustache removes as a standalone tag, so the text and its
+/// line structure are unchanged.
+enum FastHTML: MustacheContentType {
+    case html
+
+    static let name = "DOCGEN_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+    static let register: Void = MustacheContentTypes.register(FastHTML.html, named: name)
+
+    func escapeText(_ text: String) -> String { HTMLEscaping.escapeMustache(text) }
 }
