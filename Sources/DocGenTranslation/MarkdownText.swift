@@ -7,7 +7,7 @@
 public enum MarkdownText {
     /// The text of one text run: entities and numeric references resolved, backslash escapes removed.
     public static func decode(_ run: String) -> String {
-        guard run.contains(where: { $0 == "&" || $0 == "\\" }) else { return run }
+        guard run.utf8.contains(where: { $0 == 0x26 || $0 == 0x5C }) else { return run }  // & or \
         var out = ""
         var index = run.startIndex
         while index < run.endIndex {
@@ -52,7 +52,7 @@ public enum MarkdownText {
     /// A segment half with its text runs decoded and its codes as written: what two halves are
     /// compared by, so `&#39;` and `'` count as the same text.
     public static func decoded(_ markdown: String) -> String {
-        guard markdown.contains(where: { $0 == "&" || $0 == "\\" }) else { return markdown }
+        guard markdown.utf8.contains(where: { $0 == 0x26 || $0 == 0x5C }) else { return markdown }  // & or \
         return InlineMarkupParser.parse(markdown).parts.map { part in
             if case .text(let text) = part { decode(text) } else { part.markdown }
         }.joined()

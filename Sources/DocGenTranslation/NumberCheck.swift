@@ -18,11 +18,14 @@ enum NumberCheck {
         // Without a digit on either side there is no number to compare (month names and spelled
         // numbers only ever excuse a digit of the other side).
         guard mayHoldDigits(source) || mayHoldDigits(target) else { return nil }
-        let english = reading(source, convention: .english)
+        let english = reading(characters(source), convention: .english)
         let convention = Convention(locale: targetLocale)
+        let targetCharacters = characters(target)
         var best: (missing: [String], extra: [String])?
-        for spacesGroup in convention.spaceMayGroup ? [false, true] : [false] {
-            let translated = reading(target, convention: convention, spacesGroup: spacesGroup)
+        // Reading spaces as grouping changes nothing unless a space stands between two digits.
+        let spaceReadings = convention.spaceMayGroup && spaceBetweenDigits(targetCharacters) ? [false, true] : [false]
+        for spacesGroup in spaceReadings {
+            let translated = reading(targetCharacters, convention: convention, spacesGroup: spacesGroup)
             // A value may be read another way (`FY21` is 2021, `4k` may be `4 Ko`) or spelled out.
             let missing = english.numbers.subtracting(translated.numbers).filter {
                 !translated.spelled.contains($0) && !english.aliases($0).contains(where: translated.numbers.contains)
@@ -100,15 +103,33 @@ enum NumberCheck {
         }
     }
 
-    static func reading(_ raw: String, convention: Convention, spacesGroup: Bool = false) -> Reading {
-        let characters = Array(MarkdownText.decode(raw)).map(asciiDigit)
+    /// The text as a reader sees it (entities decoded, markup dropped), full-width digits made ASCII.
+    static func characters(_ raw: String) -> [Character] {
+        Array(MarkdownText.decode(raw)).map(asciiDigit)
+    }
+
+    /// Whether an ASCII space has an ASCII digit on each side.
+    static func spaceBetweenDigits(_ characters: [Character]) -> Bool {
+        guard characters.count >= 3 else { return false }
+        for index in 1..<(characters.count - 1) where characters[index] == " " {
+            if isDigit(characters[index - 1]) && isDigit(characters[index + 1]) { return true }
+        }
+        return false
+    }
+
+    @inline(__always) private static func isDigit(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return false }
+        return ascii >= 0x30 && ascii <= 0x39
+    }
+
+    static func reading(_ characters: [Character], convention: Convention, spacesGroup: Bool = false) -> Reading {
         var result = Reading()
         var index = 0
         var lastWasNumber = false
         var pendingMonth: String?  // a month name waiting for a number after it
         while index < characters.count {
             let character = characters[index]
-            if character.isASCII && character.isNumber {
+            if isDigit(character) {
                 var (values, end) = number(characters, from: index, convention: convention, spacesGroup: spacesGroup)
                 index = end
                 if isModelNumber(characters, at: values.start) {
@@ -181,7 +202,7 @@ enum NumberCheck {
     ) -> ((start: Int, numbers: [String]), Int) {
         func digits(from index: Int) -> Int {
             var end = index
-            while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
+            while end < characters.count, isDigit(characters[end]) { end += 1 }
             return end
         }
         var end = digits(from: start)

@@ -135,10 +135,16 @@ public enum TranslationChecker {
             return nil
         }
         let characters = Array(text)
-        for (index, character) in characters.enumerated() where ":;!?»".contains(character) && index > 0 {
+        func isMark(_ character: Character) -> Bool {
+            switch character {
+            case ":", ";", "!", "?", "»": return true
+            default: return false
+            }
+        }
+        for (index, character) in characters.enumerated() where index > 0 && isMark(character) {
             let before = characters[index - 1]
             let after = index + 1 < characters.count ? characters[index + 1] : " "
-            if before.isWhitespace || "!?:;".contains(before) { continue }
+            if before.isWhitespace || (before != "»" && isMark(before)) { continue }
             if character == ":" && (after == "/" || after.isNumber || !after.isWhitespace) { continue }
             if (character == "?" || character == "!" || character == ";") && !(after.isWhitespace || after == ")") {
                 continue
