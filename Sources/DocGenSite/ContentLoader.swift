@@ -90,7 +90,7 @@ public enum ContentLoader {
     }
 
     /// Reads the files of `listing` (`ContentListing.walk` of `root`; listed here when `nil`).
-    public static func load(root: URL, listing: [ListedFile]?, excluding: URL? = nil) throws -> (
+    public static func load(root: URL, listing: [ListedFile]?, excluding: URL? = nil, workers: Int? = 1) throws -> (
         ContentSet, [Diagnostic]
     ) {
         let manager = FileManager.default
@@ -120,8 +120,14 @@ public enum ContentLoader {
         var articles: [SourceFile] = []
         articles.reserveCapacity(articlePaths.count)
         let base = URL(fileURLWithPath: rootPath)
-        for relative in articlePaths {
-            if let file = read(base, relative, &diagnostics) { articles.append(file) }
+        // Read on the build's workers: decoding and checking the bytes is most of the cost.
+        for (file, problems) in Parallel.map(articlePaths, workers: workers, { relative -> (SourceFile?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            let file = read(base, relative, &problems)
+            return (file, problems)
+        }) {
+            diagnostics += problems
+            if let file { articles.append(file) }
         }
         let structure = structurePaths.compactMap { read(base, $0, &diagnostics) }
         let includeFiles = includePaths.sorted().compactMap { read(base, $0, &diagnostics) }
@@ -151,10 +157,17 @@ public enum ContentLoader {
                     "the file could not be read"))
             return nil
         }
-        var text = String(decoding: data, as: UTF8.self)
+        // Valid UTF-8 (nearly every file) is checked and decoded in one pass over the bytes.
+        let (decoded, valid, hasReturn) = data.withUnsafeBytes { raw -> (String, Bool, Bool) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let hasReturn = bytes.contains(UInt8(ascii: "\r"))
+            if let text = String(validating: bytes, as: UTF8.self) { return (text, true, hasReturn) }
+            return (String(decoding: bytes, as: UTF8.self), false, hasReturn)
+        }
+        var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if data.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        for position in invalidUTF8(data).prefix(10) {
+        if hasReturn { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        for position in (valid ? [] : invalidUTF8(data)).prefix(10) {
             diagnostics.append(
                 .warning(
                     "docgen.content.not-utf8",

@@ -127,7 +127,7 @@ public enum SiteBuilder {
 
         var content = try timed("load content", &report) {
             let (content, problems) = try ContentLoader.load(
-                root: options.content, listing: listing, excluding: options.output)
+                root: options.content, listing: listing, excluding: options.output, workers: options.workers)
             diagnostics += recorder.keepArticleDiagnostics(problems)
             return content
         }
