@@ -1,11 +1,15 @@
 import DocGenCore
 import DocGenMarkdown
+import Foundation
 import Mustache
 
 /// The theme's Mustache templates, compiled once. Each page renders its kind's template
 /// (`article`, `home`, `missing`, `root`) into `body`, then `layout` around it.
 public struct PageTemplates: Sendable {
     private let library: MustacheLibrary
+    /// The templates' texts as compiled into `library`, for the per-language copies.
+    private let sources: [String: String]
+    private let specialized = SpecializedLibraries()
 
     /// Compiles every template of the theme; a template that does not parse is a diagnostic and
     /// is left out (pages that need it are then reported, not written half-rendered).
@@ -13,9 +17,12 @@ public struct PageTemplates: Sendable {
         FastHTML.register
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        var sources: [String: String] = [:]
         for name in theme.templates.keys.sorted() {
             do {
-                try library.register(FastHTML.pragma + theme.templates[name]!, named: name)
+                let text = FastHTML.pragma + theme.templates[name]!
+                try library.register(text, named: name)
+                sources[name] = text
             } catch {
                 diagnostics.append(
                     .error(
@@ -31,7 +38,7 @@ public struct PageTemplates: Sendable {
                     "docgen.template.missing", at: SourceLocation(path: "Templates/\(required).mustache", line: 1),
                     "the theme has no usable '\(required)' template", fix: "restore Templates/\(required).mustache"))
         }
-        return (PageTemplates(library: library), diagnostics)
+        return (PageTemplates(library: library, sources: sources), diagnostics)
     }
 
     /// Whether a template of that name compiled.
@@ -40,6 +47,7 @@ public struct PageTemplates: Sendable {
     /// Renders `template` with `context`, then the layout around it; `nil` if a template is missing.
     public func renderPage(_ template: String, context: [String: Any]) -> String? {
         let object = ContextObject.make(context)
+        let library = self.library(for: object)
         guard let body = library.render(object, withTemplate: template) else { return nil }
         object.values["body"] = body
         return library.render(object, withTemplate: "layout")
@@ -47,7 +55,22 @@ public struct PageTemplates: Sendable {
 
     /// Renders one template on its own (the root language chooser has no layout).
     public func render(_ template: String, context: [String: Any]) -> String? {
-        library.render(ContextObject.make(context), withTemplate: template)
+        let object = ContextObject.make(context)
+        return library(for: object).render(object, withTemplate: template)
+    }
+
+    /// The library whose templates have this page's interface strings written in, when the
+    /// page's `strings` is one of the build's shared per-language objects; else the plain one.
+    private func library(for object: ContextObject) -> MustacheLibrary {
+        guard let strings = object.values["strings"] as? ContextObject else { return library }
+        return specialized.library(for: strings) {
+            var copy = MustacheLibrary()
+            for (name, text) in sources {
+                let written = StringsInTemplate.write(strings.values, into: text)
+                if (try? copy.register(written, named: name)) == nil { try? copy.register(text, named: name) }
+            }
+            return copy
+        }
     }
 }
 
@@ -96,4 +119,78 @@ enum FastHTML: MustacheContentType {
     static let register: Void = MustacheContentTypes.register(FastHTML.html, named: name)
 
     func escapeText(_ text: String) -> String { HTMLEscaping.escapeMustache(text) }
+}
+
+/// The per-language copies of the template library, made on first use.
+private final class SpecializedLibraries: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Keyed by the strings object, which the entry keeps alive so its identity is never reused.
+    private var libraries: [ObjectIdentifier: (ContextObject, MustacheLibrary)] = [:]
+
+    func library(for strings: ContextObject, make: () -> MustacheLibrary) -> MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let (_, library) = libraries[ObjectIdentifier(strings)] { return library }
+        let library = make()
+        libraries[ObjectIdentifier(strings)] = (strings, library)
+        return library
+    }
+}
+
+/// Writes a language's interface strings into a template's text in place of its
+/// `{{strings.name}}`, `{{{strings.name}}}` and `{{&strings.name}}` tags, escaped as Mustache
+/// would escape them, so that a page does not look each one up through the context stack (a
+/// third of a page's tags). The output is the same: `strings` is set only at the top of every
+/// page's data, and a string is left as a tag when writing it in could change how the template
+/// parses: text with a newline or a brace, or blank text (which could make a section tag's line
+/// standalone), or a template that changes its delimiters.
+enum StringsInTemplate {
+    static func write(_ strings: [String: Any], into template: String) -> String {
+        guard !template.contains("{{=") else { return template }
+        var result = ""
+        result.reserveCapacity(template.utf8.count)
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            let tail = rest[open.lowerBound...]
+            if let (replacement, end) = replacement(in: tail, strings) {
+                result += replacement
+                rest = tail[end...]
+            } else {
+                result += "{{"
+                rest = tail[open.upperBound...]
+            }
+        }
+        result += rest
+        return result
+    }
+
+    /// The text for the tag at the start of `tail` and where the tag ends, if it is a strings tag.
+    private static func replacement(in tail: Substring, _ strings: [String: Any]) -> (String, Substring.Index)? {
+        var cursor = tail.index(tail.startIndex, offsetBy: 2)
+        var raw = false
+        var closing = "}}"
+        if cursor < tail.endIndex, tail[cursor] == "{" {
+            raw = true
+            closing = "}}}"
+            cursor = tail.index(after: cursor)
+        } else if cursor < tail.endIndex, tail[cursor] == "&" {
+            raw = true
+            cursor = tail.index(after: cursor)
+        }
+        while cursor < tail.endIndex, tail[cursor] == " " { cursor = tail.index(after: cursor) }
+        guard tail[cursor...].hasPrefix("strings.") else { return nil }
+        cursor = tail.index(cursor, offsetBy: "strings.".count)
+        let nameStart = cursor
+        while cursor < tail.endIndex, tail[cursor].isASCII, tail[cursor].isLetter || tail[cursor].isNumber || tail[cursor] == "_" || tail[cursor] == "-" {
+            cursor = tail.index(after: cursor)
+        }
+        let name = String(tail[nameStart..<cursor])
+        while cursor < tail.endIndex, tail[cursor] == " " { cursor = tail.index(after: cursor) }
+        guard !name.isEmpty, tail[cursor...].hasPrefix(closing) else { return nil }
+        guard let value = strings[name] as? String, !value.allSatisfy(\.isWhitespace),
+            !value.contains(where: { $0 == "\n" || $0 == "{" || $0 == "}" })
+        else { return nil }
+        return (raw ? value : HTMLEscaping.escapeMustache(value), tail.index(cursor, offsetBy: closing.count))
+    }
 }
