@@ -44,7 +44,8 @@ extension LinkPass {
     }
 
     private mutating func checkText(_ text: String, at start: TextPosition, leading: Bool) {
-        guard text.utf8.contains(UInt8(ascii: "[")) || text.utf8.contains(UInt8(ascii: ":")) else { return }
+        // Both checks need "[!" or ":::"; most text runs have neither, answered from the bytes.
+        guard text.containsBytes("[!") || text.containsBytes(":::") else { return }
         var markers = Self.markers(in: text)
         if leading, let first = markers.first, text[..<first.lowerBound].allSatisfy({ $0 == " " }) {
             markers.removeFirst()  // the marker that opens its quote: it takes effect
@@ -92,6 +93,7 @@ extension LinkPass {
 
     /// A segment span tag written inside code, if any.
     static func segmentSpan(in code: String) -> String? {
+        guard code.containsBytes("<span ") else { return nil }
         for needle in ["<span data-ttu-id=", "<span class=\"sxs-lookup\">", "<span data-stu-id="] {
             if let range = code.range(of: needle) { return String(code[range]) }
         }

@@ -21,7 +21,7 @@ public enum Headings {
                 result.append(
                     HeadingInfo(
                         level: level, explicitID: anchor,
-                        text: rest.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)))
+                        text: trimmingSpaces(rest.map(\.plainText).joined())))
                 return
             }
             node.children.forEach(walk)
@@ -74,6 +74,7 @@ public enum Headings {
         func walk(_ node: MarkdownNode) {
             switch node.kind {
             case .htmlInline(let html), .htmlBlock(let html):
+                guard mayHoldAnchor(html) else { return }
                 var rest = Substring(html)
                 while let open = rest.range(of: "<a ", options: .caseInsensitive) {
                     let tagEnd = rest[open.lowerBound...].firstIndex(of: ">") ?? rest.endIndex
@@ -105,8 +106,33 @@ public enum Headings {
         return (id, Array(rest))
     }
 
+    /// Whether the HTML has `<a` or `<A` anywhere: most raw HTML of an article is segment spans,
+    /// answered from their bytes before any case-insensitive search.
+    static func mayHoldAnchor(_ html: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in html.utf8 {
+            if previous == 0x3C && (byte == 0x61 || byte == 0x41) { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The text without the spaces and tabs at its ends (`CharacterSet.whitespaces`: tab and
+    /// the space separators; line breaks are kept).
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
     /// The value of `name` or `id` in an `<a …>` tag.
     static func anchorID(in tag: String) -> String? {
+        guard mayHoldAnchor(tag) else { return nil }
         let lower = tag.lowercased()
         guard lower.hasPrefix("<a ") || lower.hasPrefix("<a\t") else { return nil }
         for attribute in ["name", "id"] {

@@ -289,7 +289,7 @@ enum NumberCheck {
     private static func eastAsianMeridiem(_ characters: [Character], before start: Int) -> Bool? {
         var end = start
         while end > 0, characters[end - 1] == " " || characters[end - 1] == "\u{3000}" { end -= 1 }
-        guard end >= 2 else { return nil }
+        guard end >= 2, characters[end - 1].asciiValue == nil else { return nil }
         switch String(characters[(end - 2)..<end]) {
         case "午後", "下午", "오후": return true
         case "午前", "上午", "오전": return false
@@ -313,7 +313,8 @@ enum NumberCheck {
         if start < characters.count, characters[start] == " " || characters[start] == "-" { start += 1 }
         var end = start
         while end < characters.count, isLetter(characters[end]) { end += 1 }
-        return (String(characters[start..<end]), end)
+        // Callers only ever compare short words (`k`): longer ones are not made into strings.
+        return (end - start <= 2 ? String(characters[start..<end]) : "", end)
     }
 
     private static func format(_ value: Double) -> String {
@@ -323,6 +324,7 @@ enum NumberCheck {
     private static func ordinalSuffix(_ characters: [Character], from index: Int) -> Bool {
         var end = index
         while end < characters.count, isLetter(characters[end]) { end += 1 }
+        guard end > index, end - index <= 3 else { return false }  // the suffixes below have 1 to 3 letters
         let suffix = String(characters[index..<end]).lowercased()
         return ["st", "nd", "rd", "th", "er", "re", "e", "ème", "ère", "eme", "de", "d"].contains(suffix)
     }
