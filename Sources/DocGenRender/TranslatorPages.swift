@@ -79,8 +79,10 @@ extension SiteRenderer {
     /// The name of `language` in the language `reader`'s interface is written in: the strings'
     /// `language.<code>` when set, else CLDR's (`japonais` in French, `Japanese` in English).
     func languageName(_ language: Language, in reader: Language) -> String {
-        theme.strings(for: reader)["language." + language.code]
-            ?? language.name(in: theme.interfaceLanguage(for: reader))
+        // `string` reads the two tables `strings(for:)` would merge, without merging them per call.
+        let key = "language." + language.code
+        let text = theme.string(key, reader)
+        return text != key ? text : language.name(in: theme.interfaceLanguage(for: reader))
     }
 
     /// A column label naming a language: `key`'s text with `{language}` replaced by its name.
