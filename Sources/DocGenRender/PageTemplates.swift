@@ -97,7 +97,8 @@ final class ContextObject: MustacheParent, @unchecked Sendable {
         // Scalars first, and the class last: on Linux, casting a `String`, an array or a
         // dictionary to a class goes through Foundation's bridging (`_bridgeToObjectiveC`),
         // which copied whole arrays of page data only to fail (4% of a build).
-        if value is String || value is Bool || value is Int || value is ContextObject { return value }
+        // (`is ContextObject` would bridge too: the class is told by its exact type.)
+        if value is String || value is Bool || value is Int || type(of: value) == ContextObject.self { return value }
         switch value {
         case let dictionary as [String: Any]: return make(dictionary)
         case let array as [[String: Any]]: return array.map(make)

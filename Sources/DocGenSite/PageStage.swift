@@ -55,18 +55,26 @@ struct PageStage {
         }
 
         static func count(in bytes: [UInt8]) -> Int {
-            let marker = Array(" href=\"/".utf8)
-            var count = 0
-            var index = 0
-            while index + marker.count < bytes.count {
-                if bytes[index] == marker[0], bytes[index + marker.count] != UInt8(ascii: "/"),
-                    bytes[index..<(index + marker.count)].elementsEqual(marker)
-                {
-                    count += 1
+            let marker: [UInt8] = Array(" href=\"/".utf8)
+            return bytes.withUnsafeBufferPointer { buffer in
+                marker.withUnsafeBufferPointer { pattern in
+                    var count = 0
+                    var index = 0
+                    let last = buffer.count - pattern.count
+                    // `h` is rarer than the space the marker starts with: look for it first.
+                    while index < last {
+                        if buffer[index + 1] == UInt8(ascii: "h"), buffer[index] == UInt8(ascii: " "),
+                            buffer[index + pattern.count] != UInt8(ascii: "/")
+                        {
+                            var matched = 2
+                            while matched < pattern.count, buffer[index + matched] == pattern[matched] { matched += 1 }
+                            if matched == pattern.count { count += 1 }
+                        }
+                        index += 1
+                    }
+                    return count
                 }
-                index += 1
             }
-            return count
         }
     }
 
