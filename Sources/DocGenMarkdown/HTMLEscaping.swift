@@ -42,24 +42,36 @@ public enum HTMLEscaping {
     /// Percent-encodes what may not stand in an `href` (spaces, quotes, non-ASCII), keeping
     /// existing `%XX` escapes and URL punctuation, then escapes it for a quoted attribute.
     public static func escapeURL(_ url: String) -> String {
-        let safe = Set("-_.!~*'();/?:@&=+$,%#[]".utf8)
-        var result = ""
+        @inline(__always) func isSafe(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || urlSafe[Int(byte)]
+        }
+        // Most URLs need no percent-encoding: only the attribute escaping then.
+        guard !url.utf8.allSatisfy(isSafe) else { return escape(url) }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(url.utf8.count * 2)
         for byte in url.utf8 {
-            if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || safe.contains(byte)
-            {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            if isSafe(byte) {
+                result.append(byte)
             } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return escape(result)
+        return escape(String(decoding: result, as: UTF8.self))
     }
+
+    /// The punctuation `escapeURL` keeps as it is, by byte value.
+    private static let urlSafe: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "-_.!~*'();/?:@&=+$,%#[]".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     /// Disarms the raw HTML tags that GFM's tagfilter extension forbids (`<script>`, `<style>`,
     /// `<iframe>`, `<textarea>`, `<title>`, `<xmp>`, `<noembed>`, `<noframes>`, `<plaintext>`).
     public static func filterTags(_ html: String) -> String {
-        guard html.contains("<") else { return html }
+        guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
         let forbidden = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
         var result = ""
         var rest = Substring(html)
@@ -75,11 +87,5 @@ public enum HTMLEscaping {
             rest = rest[rest.index(after: open)...]
         }
         return result + rest
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

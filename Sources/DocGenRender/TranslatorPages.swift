@@ -33,7 +33,7 @@ extension SiteRenderer {
         let rowsHTML = rows.map { row -> String in
             let id = HTMLEscaping.escape(row.id)
             var flags = row.flags.map {
-                "<span class=\"badge\">\(HTMLEscaping.escape($0.replacingOccurrences(of: "docgen.qa.", with: "")))</span>"
+                "<span class=\"badge\">\(HTMLEscaping.escape($0.hasPrefix("docgen.qa.") ? String($0.dropFirst(10)) : $0))</span>"
             }
             if row.isStale { flags.insert("<span class=\"badge badge-stale\">\(staleBadge)</span>", at: 0) }
             let messages =

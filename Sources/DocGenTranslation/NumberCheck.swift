@@ -172,7 +172,10 @@ enum NumberCheck {
                 var end = index
                 while end < characters.count, isLetter(characters[end]) { end += 1 }
                 // Only words as short as the longest month or number name can be one.
-                let word = end - index <= longestName ? String(characters[index..<end]).lowercased() : ""
+                let word =
+                    end - index <= longestName
+                    && (characters[index].asciiValue == nil || nameStarts.contains(lowercasedASCII(characters[index])))
+                    ? String(characters[index..<end]).lowercased() : ""
                 if let month = months[word] {
                     // Next to a number, a month name is part of a date; alone ("in March"), it only
                     // excuses the other side's month number, as a spelled number does.
@@ -335,6 +338,18 @@ enum NumberCheck {
             return (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A)
         }
         return character.isLetter
+    }
+
+    /// The first letters of the month names and spelled-out numbers, lower-cased: a word that
+    /// starts otherwise is none of them and is not made into a string.
+    private static let nameStarts: Set<Character> = Set(
+        (Array(months.keys) + Array(spelledNumbers.keys)).compactMap { $0.first.map(lowercasedASCII) })
+
+    /// An ASCII capital made small; any other character as it is (a word that starts with a
+    /// non-ASCII letter is always looked up).
+    @inline(__always) private static func lowercasedASCII(_ character: Character) -> Character {
+        guard let ascii = character.asciiValue else { return character }
+        return ascii >= 0x41 && ascii <= 0x5A ? Character(Unicode.Scalar(ascii + 0x20)) : character
     }
 
     /// The length in characters of the longest month name or spelled-out number.
