@@ -15,10 +15,11 @@ public enum InlineMarkupParser {
     /// Parses one segment half.
     public static func parse(_ markdown: String) -> InlineMarkup {
         let whole = InlineMarkup(parts: markdown.isEmpty ? [] : [.text(markdown)])
-        // Only these bytes can start markup; checked on bytes, as most sentences have none.
+        // Only these bytes can start markup; checked on bytes, as most sentences have none. (An
+        // image's `!` comes with its `[`, so `!` alone, common in French text, is not one.)
         guard
             markdown.utf8.contains(where: {
-                $0 == 0x2A || $0 == 0x5F || $0 == 0x7E || $0 == 0x60 || $0 == 0x5B || $0 == 0x3C || $0 == 0x21
+                $0 == 0x2A || $0 == 0x5F || $0 == 0x7E || $0 == 0x60 || $0 == 0x5B || $0 == 0x3C
             })
         else { return whole }
         let wrapped = wrapperOpen + markdown + wrapperClose
