@@ -21,7 +21,8 @@ struct PageContext {
         self.siteTitle = siteTitle
         self.search = search
         self.strings = Dictionary(
-            paths.languages.map { ($0.code, ContextObject(theme.strings(for: $0))) }, uniquingKeysWith: { a, _ in a })
+            paths.languages.map { ($0.code, ContextObject(theme.strings(for: $0), isSharedStrings: true)) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     /// The keys shared by every page at `outputPath` in `language`.

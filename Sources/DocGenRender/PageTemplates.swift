@@ -60,9 +60,12 @@ public struct PageTemplates: Sendable {
     }
 
     /// The library whose templates have this page's interface strings written in, when the
-    /// page's `strings` is one of the build's shared per-language objects; else the plain one.
+    /// page's `strings` is one of the build's shared per-language objects (at most one copy per
+    /// language); else the plain one.
     private func library(for object: ContextObject) -> MustacheLibrary {
-        guard let strings = object.values["strings"] as? ContextObject else { return library }
+        // Only the shared objects: a page built with strings of its own (a redirect) would
+        // otherwise compile, and keep, a copy of every template for itself.
+        guard let strings = object.values["strings"] as? ContextObject, strings.isSharedStrings else { return library }
         return specialized.library(for: strings) {
             var copy = MustacheLibrary()
             for (name, text) in sources {
@@ -83,8 +86,14 @@ public struct PageTemplates: Sendable {
 /// templates' meaning are unchanged.
 final class ContextObject: MustacheParent, @unchecked Sendable {
     var values: [String: Any]
+    /// Set on the build's one interface-strings object per language (`PageContext`): pages that
+    /// carry it render with a copy of the templates that has those strings written in.
+    let isSharedStrings: Bool
 
-    init(_ values: [String: Any]) { self.values = values }
+    init(_ values: [String: Any], isSharedStrings: Bool = false) {
+        self.values = values
+        self.isSharedStrings = isSharedStrings
+    }
 
     func child(named name: String) -> Any? { values[name] }
 
@@ -133,6 +142,8 @@ private final class SpecializedLibraries: @unchecked Sendable {
         defer { lock.unlock() }
         if let (_, library) = libraries[ObjectIdentifier(strings)] { return library }
         let library = make()
+        // A long-lived renderer (`docgen serve`) sees new strings objects at each rebuild.
+        if libraries.count >= 16 { libraries.removeAll() }
         libraries[ObjectIdentifier(strings)] = (strings, library)
         return library
     }

@@ -176,7 +176,9 @@ enum NumberCheck {
                     end - index <= longestName
                     && (characters[index].asciiValue == nil || nameStarts.contains(lowercasedASCII(characters[index])))
                     ? String(characters[index..<end]).lowercased() : ""
-                if let month = months[word] {
+                if word.isEmpty {
+                    pendingMonth = nil
+                } else if let month = months[word] {
                     // Next to a number, a month name is part of a date; alone ("in March"), it only
                     // excuses the other side's month number, as a spelled number does.
                     if lastWasNumber { result.numbers.insert(month) } else { pendingMonth = month }
@@ -184,7 +186,7 @@ enum NumberCheck {
                 } else {
                     pendingMonth = nil
                 }
-                if let value = spelledNumbers[word] { result.spelled.insert(value) }
+                if !word.isEmpty, let value = spelledNumbers[word] { result.spelled.insert(value) }
                 lastWasNumber = false
                 index = end
                 continue
