@@ -61,15 +61,26 @@ def _exists(path, folder):
 
 def complete(out):
     """The site is whole: every file its manifest lists is there, and the pages a reader needs.
-    The folder is opened once and read through that handle, as a server that has it open would:
-    a swap during the check moves it aside whole, and the check goes on reading that one site."""
-    folder = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        with open(os.open(".docgen-manifest", os.O_RDONLY, dir_fd=folder)) as f:
-            listed = [line for line in f.read().splitlines() if line]
-        missing = [p for p in listed if not _exists(p, folder)]
-    finally:
-        os.close(folder)
+    The folder is opened once and read through that handle, so the manifest and the files are
+    of one site. A swap during the check moves that site aside and the build then deletes it: a
+    file missing from a folder that is no longer the output says nothing about what a reader of
+    the output sees (each request resolves the path anew), so the check is made again."""
+    for _ in range(50):
+        folder = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            try:
+                with open(os.open(".docgen-manifest", os.O_RDONLY, dir_fd=folder)) as f:
+                    listed = [line for line in f.read().splitlines() if line]
+            except FileNotFoundError:
+                if os.fstat(folder).st_ino != os.stat(out).st_ino:
+                    continue  # (the finally closes the handle)
+                raise
+            missing = [p for p in listed if not _exists(p, folder)]
+            replaced = missing and os.fstat(folder).st_ino != os.stat(out).st_ino
+        finally:
+            os.close(folder)
+        if not replaced:
+            break
     assert not missing, missing[:5]
     for page in ("index.html", "fr/index.html", "en/index.html", "assets/docgen.css"):
         assert page in listed, page
