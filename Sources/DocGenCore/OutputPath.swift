@@ -23,11 +23,15 @@ public enum OutputPath {
         if path.hasPrefix("/") || path.hasPrefix("\\") { return .absolute }
         let first = path.utf8.prefix(3)
         if first.count >= 2, Array(first)[1] == UInt8(ascii: ":"), isLetter(Array(first)[0]) { return .absolute }
-        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return .controlCharacter }
-        var malformed = path.contains("\\")
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if component == ".." { return .climbs }
-            if component.isEmpty || component == "." { malformed = true }
+        // On the UTF-8 bytes: every character tested here is ASCII, and no byte of a multi-byte
+        // character is below 0x80.
+        let bytes = path.utf8
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return .controlCharacter }
+        var malformed = bytes.contains(UInt8(ascii: "\\"))
+        for component in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            let dots = component.allSatisfy { $0 == UInt8(ascii: ".") }
+            if dots && component.count == 2 { return .climbs }
+            if component.isEmpty || (dots && component.count == 1) { malformed = true }
         }
         return malformed ? .malformed : nil
     }

@@ -25,24 +25,35 @@ public enum SitePath {
 
     /// The relative URL that leads from the page at `from` to the file at `to` (both site paths).
     public static func relativeURL(from: String, to: String) -> String {
-        let fromParts = directory(of: from).split(separator: "/").map(String.init)
-        let toParts = to.split(separator: "/").map(String.init)
+        // Components are cut on the UTF-8 bytes (a `/` is one byte) and compared as strings.
+        let fromParts = components(from.utf8.lastIndex(of: UInt8(ascii: "/")).map { from[..<$0] } ?? "")
+        let toParts = components(Substring(to))
         var common = 0
         while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] {
             common += 1
         }
-        let ups = Array(repeating: "..", count: fromParts.count - common)
-        let rest = toParts[common...]
-        let joined = (ups + rest).joined(separator: "/")
-        return joined.isEmpty ? "./" : joined
+        var result = ""
+        for index in 0..<(fromParts.count - common) { result += index == 0 ? ".." : "/.." }
+        for part in toParts[common...] {
+            if !result.isEmpty { result += "/" }
+            result += part
+        }
+        return result.isEmpty ? "./" : result
+    }
+
+    /// The non-empty `/`-separated parts of a path.
+    private static func components(_ path: Substring) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
     /// The path with its extension replaced (`a/b.md` → `a/b.html`).
     public static func replacingExtension(of path: String, with newExtension: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path + "." + newExtension }
-        let stem = path.dropLast(name.distance(from: dot, to: name.endIndex))
-        return stem + "." + newExtension
+        let utf8 = path.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else {
+            return path + "." + newExtension
+        }
+        return path[..<dot] + "." + newExtension
     }
 
     /// The lower-cased extension of a path without the dot (`a/B.MD` → `md`), or `` when there is none.

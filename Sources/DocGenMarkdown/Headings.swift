@@ -132,9 +132,11 @@ public enum Headings {
 
     /// The value of `name` or `id` in an `<a …>` tag.
     static func anchorID(in tag: String) -> String? {
-        guard mayHoldAnchor(tag) else { return nil }
-        let lower = tag.lowercased()
-        guard lower.hasPrefix("<a ") || lower.hasPrefix("<a\t") else { return nil }
+        // `<a ` or `<a\t`, any case, read from the first three bytes.
+        var head = tag.utf8.makeIterator()
+        guard head.next() == UInt8(ascii: "<"), let letter = head.next(), letter | 0x20 == UInt8(ascii: "a"),
+            let space = head.next(), space == UInt8(ascii: " ") || space == UInt8(ascii: "\t")
+        else { return nil }
         for attribute in ["name", "id"] {
             for quote in ["\"", "'"] {
                 if let range = tag.range(of: "\(attribute)=\(quote)", options: .caseInsensitive) {

@@ -30,7 +30,9 @@ struct OutputPlan {
     /// The form two output paths are compared in: lower-case and with accents composed, as
     /// macOS, Windows and many object stores serve `a.html` and `A.HTML` (or a decomposed `é`) as one file.
     static func collisionKey(_ path: String) -> String {
-        path.precomposedStringWithCanonicalMapping.lowercased()
+        // ASCII is its own canonical composition: only non-ASCII paths go through Foundation.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) { return path.lowercased() }
+        return path.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// The staging folder's report of a second write to one path that no plan foresaw.
