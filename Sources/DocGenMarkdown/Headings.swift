@@ -75,11 +75,12 @@ public enum Headings {
             switch node.kind {
             case .htmlInline(let html), .htmlBlock(let html):
                 guard mayHoldAnchor(html) else { return }
-                var rest = Substring(html)
-                while let open = rest.range(of: "<a ", options: .caseInsensitive) {
-                    let tagEnd = rest[open.lowerBound...].firstIndex(of: ">") ?? rest.endIndex
-                    if let id = anchorID(in: String(rest[open.lowerBound..<tagEnd])) { result.insert(id) }
-                    rest = rest[tagEnd...]
+                let bytes = Array(html.utf8)
+                var from = 0
+                while let open = find(Array("<a ".utf8), in: bytes, from: from) {
+                    let tagEnd = bytes[open...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+                    if let id = anchorID(bytes[open..<tagEnd]) { result.insert(id) }
+                    from = tagEnd
                 }
             default: node.children.forEach(walk)
             }
@@ -132,20 +133,47 @@ public enum Headings {
 
     /// The value of `name` or `id` in an `<a …>` tag.
     static func anchorID(in tag: String) -> String? {
-        // `<a ` or `<a\t`, any case, read from the first three bytes.
-        var head = tag.utf8.makeIterator()
-        guard head.next() == UInt8(ascii: "<"), let letter = head.next(), letter | 0x20 == UInt8(ascii: "a"),
-            let space = head.next(), space == UInt8(ascii: " ") || space == UInt8(ascii: "\t")
+        anchorID(Array(tag.utf8)[...])
+    }
+
+    /// `anchorID(in:)` on the tag's UTF-8 bytes: the first `name="`, `name='`, `id="` or `id='`
+    /// (in that order of preference, any ASCII case, anywhere in the tag) and the text up to its
+    /// closing quote.
+    static func anchorID(_ tag: ArraySlice<UInt8>) -> String? {
+        let start = tag.startIndex
+        guard tag.count >= 3, tag[start] == UInt8(ascii: "<"), tag[start + 1] | 0x20 == UInt8(ascii: "a"),
+            tag[start + 2] == UInt8(ascii: " ") || tag[start + 2] == UInt8(ascii: "\t")
         else { return nil }
+        let bytes = Array(tag)
         for attribute in ["name", "id"] {
-            for quote in ["\"", "'"] {
-                if let range = tag.range(of: "\(attribute)=\(quote)", options: .caseInsensitive) {
-                    let value = tag[range.upperBound...].prefix(while: { String($0) != quote })
-                    if !value.isEmpty { return String(value) }
+            for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+                let pattern = Array((attribute + "=").utf8) + [quote]
+                if let found = find(pattern, in: bytes, from: 0) {
+                    let valueStart = found + pattern.count
+                    let valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
+                    if valueEnd > valueStart { return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self) }
                 }
             }
         }
         return nil
+    }
+
+    /// The first offset at or after `from` where `pattern` (ASCII, lower case) occurs in `bytes`,
+    /// ASCII letters compared without case.
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        var index = from
+        while index <= bytes.count - pattern.count {
+            var matched = 0
+            while matched < pattern.count, lowered(bytes[index + matched]) == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }
 
