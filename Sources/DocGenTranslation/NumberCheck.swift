@@ -60,13 +60,13 @@ enum NumberCheck {
 
     /// How a language writes numbers.
     struct Convention {
-        var decimal: Character
-        var grouping: Set<Character>
+        var decimal: Unicode.Scalar
+        var grouping: Set<Unicode.Scalar>
         var spaceMayGroup: Bool
 
         static let english = Convention(decimal: ".", grouping: [","], spaceMayGroup: false)
 
-        init(decimal: Character, grouping: Set<Character>, spaceMayGroup: Bool) {
+        init(decimal: Unicode.Scalar, grouping: Set<Unicode.Scalar>, spaceMayGroup: Bool) {
             self.decimal = decimal
             self.grouping = grouping
             self.spaceMayGroup = spaceMayGroup
@@ -103,13 +103,16 @@ enum NumberCheck {
         }
     }
 
-    /// The text as a reader sees it (entities decoded, markup dropped), full-width digits made ASCII.
-    static func characters(_ raw: String) -> [Character] {
-        Array(MarkdownText.decode(raw)).map(asciiDigit)
+    /// The text as a reader sees it (entities decoded, markup dropped), full-width digits made
+    /// ASCII, as Unicode scalars: the reading below tests and compares single characters, which
+    /// as `Character`s cost a grapheme break and a table look-up each (a combining mark is part
+    /// of the word it follows, see `isLetter`).
+    static func characters(_ raw: String) -> [Unicode.Scalar] {
+        MarkdownText.decode(raw).unicodeScalars.map(asciiDigit)
     }
 
     /// Whether an ASCII space has an ASCII digit on each side.
-    static func spaceBetweenDigits(_ characters: [Character]) -> Bool {
+    static func spaceBetweenDigits(_ characters: [Unicode.Scalar]) -> Bool {
         guard characters.count >= 3 else { return false }
         for index in 1..<(characters.count - 1) where characters[index] == " " {
             if isDigit(characters[index - 1]) && isDigit(characters[index + 1]) { return true }
@@ -117,12 +120,11 @@ enum NumberCheck {
         return false
     }
 
-    @inline(__always) private static func isDigit(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return false }
-        return ascii >= 0x30 && ascii <= 0x39
+    @inline(__always) private static func isDigit(_ character: Unicode.Scalar) -> Bool {
+        character.value >= 0x30 && character.value <= 0x39
     }
 
-    static func reading(_ characters: [Character], convention: Convention, spacesGroup: Bool = false) -> Reading {
+    static func reading(_ characters: [Unicode.Scalar], convention: Convention, spacesGroup: Bool = false) -> Reading {
         var result = Reading()
         var index = 0
         var lastWasNumber = false
@@ -138,9 +140,9 @@ enum NumberCheck {
                 }
                 // `.80` is 0.8 (but `sec.2` is section 2).
                 if values.start >= 1, characters[values.start - 1] == ".",
-                    values.start < 2 || " $(€£".contains(characters[values.start - 2]), values.numbers.count == 1
+                    values.start < 2 || " $(€£".unicodeScalars.contains(characters[values.start - 2]), values.numbers.count == 1
                 {
-                    let fraction = String(characters[values.start..<end]).reversed().drop { $0 == "0" }.reversed()
+                    let fraction = text(characters[values.start..<end]).reversed().drop { $0 == "0" }.reversed()
                     values.numbers = ["0." + String(fraction)]
                 }
                 let suffix = wordAfter(characters, from: end)
@@ -160,7 +162,7 @@ enum NumberCheck {
                     values.numbers = [String(hour % 12 + (afternoon ? 12 : 0))]  // 午後2時 is 14:00
                 }
                 result.numbers.formUnion(values.numbers)
-                if index + 1 < characters.count, characters[index] == "-", characters[index + 1].isLetter {
+                if index + 1 < characters.count, characters[index] == "-", isLetter(characters[index + 1]) {
                     result.compounds.formUnion(values.numbers)
                 }
                 if let month = pendingMonth { result.numbers.insert(month) }
@@ -174,8 +176,8 @@ enum NumberCheck {
                 // Only words as short as the longest month or number name can be one.
                 let word =
                     end - index <= longestName
-                    && (characters[index].asciiValue == nil || nameStarts.contains(lowercasedASCII(characters[index])))
-                    ? String(characters[index..<end]).lowercased() : ""
+                    && (!characters[index].isASCII || nameStarts.contains(lowercasedASCII(characters[index])))
+                    ? text(characters[index..<end]).lowercased() : ""
                 if word.isEmpty {
                     pendingMonth = nil
                 } else if let month = months[word] {
@@ -203,7 +205,7 @@ enum NumberCheck {
     /// The number starting at `start`: a value with its grouping and decimals, or the hour and
     /// minutes of a time (12-hour times converted, zero minutes dropped).
     private static func number(
-        _ characters: [Character], from start: Int, convention: Convention, spacesGroup: Bool
+        _ characters: [Unicode.Scalar], from start: Int, convention: Convention, spacesGroup: Bool
     ) -> ((start: Int, numbers: [String]), Int) {
         func digits(from index: Int) -> Int {
             var end = index
@@ -211,10 +213,10 @@ enum NumberCheck {
             return end
         }
         var end = digits(from: start)
-        var integer = String(characters[start..<end])
+        var integer = text(characters[start..<end])
         // A time: h:mm or h h mm, maybe with AM/PM.
         if end + 2 < characters.count, characters[end] == ":", digits(from: end + 1) == end + 3, integer.count <= 2 {
-            let minutes = Int(String(characters[(end + 1)..<(end + 3)])) ?? 0
+            let minutes = Int(text(characters[(end + 1)..<(end + 3)])) ?? 0
             var after = end + 3
             if after + 2 < characters.count, characters[after] == ":", digits(from: after + 1) == after + 3 {
                 after += 3  // seconds
@@ -235,7 +237,7 @@ enum NumberCheck {
             let groups = convention.grouping.contains(separator) || (spacesGroup && separator == " ")
             guard groups, digits(from: end + 1) == end + 4, integer != "0" else { break }
             if separator == "." && convention.decimal == "." { break }
-            integer += String(characters[(end + 1)..<(end + 4)])
+            integer += text(characters[(end + 1)..<(end + 4)])
             end += 4
         }
         var value = String(integer.drop { $0 == "0" })
@@ -246,7 +248,7 @@ enum NumberCheck {
             characters[end + 1].isNumber
         {
             let fractionEnd = digits(from: end + 1)
-            var fraction = String(characters[(end + 1)..<fractionEnd])
+            var fraction = text(characters[(end + 1)..<fractionEnd])
             while fraction.hasSuffix("0") { fraction.removeLast() }
             if !fraction.isEmpty { value += "." + fraction }
             end = fractionEnd
@@ -255,7 +257,7 @@ enum NumberCheck {
     }
 
     /// `h AM` / `h p.m.`: the hour on a 24-hour clock and where the marker ends (`from` when there is none).
-    private static func meridiem(_ characters: [Character], hour: Int, from index: Int) -> (Int, Int) {
+    private static func meridiem(_ characters: [Unicode.Scalar], hour: Int, from index: Int) -> (Int, Int) {
         var cursor = index
         while cursor < characters.count, characters[cursor] == " " || characters[cursor] == "\u{A0}" { cursor += 1 }
         guard cursor < characters.count else { return (hour, index) }
@@ -266,17 +268,17 @@ enum NumberCheck {
         guard next < characters.count, characters[next].lowercased() == "m" else { return (hour, index) }
         next += 1
         if next < characters.count, characters[next] == "." { next += 1 }
-        if next < characters.count, characters[next].isLetter { return (hour, index) }
+        if next < characters.count, isLetter(characters[next]) { return (hour, index) }
         return (hour % 12 + (letter == "p" ? 12 : 0), next)
     }
 
     /// `14 h 30`, `14h30`, `18 h`: the minutes and where the time ends.
-    private static func frenchHour(_ characters: [Character], from index: Int) -> (Int, Int)? {
+    private static func frenchHour(_ characters: [Unicode.Scalar], from index: Int) -> (Int, Int)? {
         var cursor = index
         if cursor < characters.count, characters[cursor] == " " || characters[cursor] == "\u{A0}" { cursor += 1 }
         guard cursor < characters.count, characters[cursor] == "h" else { return nil }
         cursor += 1
-        if cursor < characters.count, characters[cursor].isLetter { return nil }
+        if cursor < characters.count, isLetter(characters[cursor]) { return nil }
         var minuteStart = cursor
         if minuteStart < characters.count, characters[minuteStart] == " " || characters[minuteStart] == "\u{A0}" {
             minuteStart += 1
@@ -284,18 +286,18 @@ enum NumberCheck {
         if minuteStart + 1 < characters.count, characters[minuteStart].isNumber, characters[minuteStart + 1].isNumber,
             minuteStart + 2 >= characters.count || !characters[minuteStart + 2].isNumber
         {
-            return (Int(String(characters[minuteStart...(minuteStart + 1)])) ?? 0, minuteStart + 2)
+            return (Int(text(characters[minuteStart...(minuteStart + 1)])) ?? 0, minuteStart + 2)
         }
         return (0, cursor)
     }
 
     /// Whether `午後`/`下午`/`오후` (afternoon: `true`) or `午前`/`上午`/`오전` (morning: `false`) comes
     /// right before the number at `start`, spaces aside.
-    private static func eastAsianMeridiem(_ characters: [Character], before start: Int) -> Bool? {
+    private static func eastAsianMeridiem(_ characters: [Unicode.Scalar], before start: Int) -> Bool? {
         var end = start
         while end > 0, characters[end - 1] == " " || characters[end - 1] == "\u{3000}" { end -= 1 }
-        guard end >= 2, characters[end - 1].asciiValue == nil else { return nil }
-        switch String(characters[(end - 2)..<end]) {
+        guard end >= 2, !characters[end - 1].isASCII else { return nil }
+        switch text(characters[(end - 2)..<end]) {
         case "午後", "下午", "오후": return true
         case "午前", "上午", "오전": return false
         default: return nil
@@ -304,70 +306,85 @@ enum NumberCheck {
 
     /// A single Latin letter glued before one or two digits (`E5`, `P1`): a model number. Not the
     /// `x` of `24x7`, a quarter (`Q4`) or `M365` and `O365`, whose numbers are the sentence's.
-    private static func isModelNumber(_ characters: [Character], at start: Int) -> Bool {
+    private static func isModelNumber(_ characters: [Unicode.Scalar], at start: Int) -> Bool {
         guard start >= 1, isLatinLetter(characters[start - 1]) else { return false }
         if start >= 2, isLatinLetter(characters[start - 2]) { return false }  // USD15, FY21, Microsoft365
         var digits = start
         while digits < characters.count, characters[digits].isASCII, characters[digits].isNumber { digits += 1 }
-        return digits - start <= 2 && !"xXqQtT".contains(characters[start - 1])
+        return digits - start <= 2 && !"xXqQtT".unicodeScalars.contains(characters[start - 1])
     }
 
     /// The letters right after `index` (one space allowed before them) and where they end.
-    private static func wordAfter(_ characters: [Character], from index: Int) -> (word: String, end: Int) {
+    private static func wordAfter(_ characters: [Unicode.Scalar], from index: Int) -> (word: String, end: Int) {
         var start = index
         if start < characters.count, characters[start] == " " || characters[start] == "-" { start += 1 }
         var end = start
         while end < characters.count, isLetter(characters[end]) { end += 1 }
         // Callers only ever compare short words (`k`): longer ones are not made into strings.
-        return (end - start <= 2 ? String(characters[start..<end]) : "", end)
+        return (end - start <= 2 ? text(characters[start..<end]) : "", end)
     }
 
     private static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    private static func ordinalSuffix(_ characters: [Character], from index: Int) -> Bool {
+    private static func ordinalSuffix(_ characters: [Unicode.Scalar], from index: Int) -> Bool {
         var end = index
         while end < characters.count, isLetter(characters[end]) { end += 1 }
-        guard end > index, end - index <= 3 else { return false }  // the suffixes below have 1 to 3 letters
-        let suffix = String(characters[index..<end]).lowercased()
+        guard end > index, end - index <= 6 else { return false }  // 1 to 3 letters (6 scalars if decomposed)
+        let suffix = text(characters[index..<end]).lowercased()
         return ["st", "nd", "rd", "th", "er", "re", "e", "ème", "ère", "eme", "de", "d"].contains(suffix)
     }
 
-    /// `Character.isLetter`, answered without the Unicode tables for ASCII (most of the text).
-    @inline(__always) private static func isLetter(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            return (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A)
+    /// A letter (`Character.isLetter`: alphabetic), or a combining mark, which belongs to the
+    /// letter before it as it would in a `Character`; ASCII is answered without the tables.
+    @inline(__always) private static func isLetter(_ character: Unicode.Scalar) -> Bool {
+        let value = character.value
+        if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
+        if character.properties.isAlphabetic { return true }
+        switch character.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
         }
-        return character.isLetter
     }
 
     /// The first letters of the month names and spelled-out numbers, lower-cased: a word that
     /// starts otherwise is none of them and is not made into a string.
-    private static let nameStarts: Set<Character> = Set(
-        (Array(months.keys) + Array(spelledNumbers.keys)).compactMap { $0.first.map(lowercasedASCII) })
+    private static let nameStarts: Set<Unicode.Scalar> = Set(
+        (Array(months.keys) + Array(spelledNumbers.keys)).compactMap { $0.unicodeScalars.first.map(lowercasedASCII) })
 
     /// An ASCII capital made small; any other character as it is (a word that starts with a
     /// non-ASCII letter is always looked up).
-    @inline(__always) private static func lowercasedASCII(_ character: Character) -> Character {
-        guard let ascii = character.asciiValue else { return character }
-        return ascii >= 0x41 && ascii <= 0x5A ? Character(Unicode.Scalar(ascii + 0x20)) : character
+    @inline(__always) private static func lowercasedASCII(_ character: Unicode.Scalar) -> Unicode.Scalar {
+        character.value >= 0x41 && character.value <= 0x5A ? Unicode.Scalar(character.value + 0x20)! : character
     }
 
-    /// The length in characters of the longest month name or spelled-out number.
+    /// The length of the longest month name or spelled-out number, in scalars, with room for a
+    /// word written with combining accents.
     private static let longestName = max(
-        months.keys.map(\.count).max() ?? 0, spelledNumbers.keys.map(\.count).max() ?? 0)
+        months.keys.map(\.unicodeScalars.count).max() ?? 0, spelledNumbers.keys.map(\.unicodeScalars.count).max() ?? 0)
+        + 4
 
-    private static func isLatinLetter(_ character: Character) -> Bool {
-        guard character.isLetter, let scalar = character.unicodeScalars.first else { return false }
-        return scalar.value < 0x0250
+    private static func isLatinLetter(_ character: Unicode.Scalar) -> Bool {
+        character.properties.isAlphabetic && character.value < 0x0250
     }
 
-    private static func asciiDigit(_ character: Character) -> Character {
-        guard let scalar = character.unicodeScalars.first, (0xFF10...0xFF19).contains(scalar.value) else {
-            return character
+    private static func asciiDigit(_ character: Unicode.Scalar) -> Unicode.Scalar {
+        (0xFF10...0xFF19).contains(character.value) ? Unicode.Scalar(character.value - 0xFF10 + 0x30)! : character
+    }
+
+    /// The text of a run of scalars.
+    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
         }
-        return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func numericOrder(_ a: String, _ b: String) -> Bool {
@@ -422,4 +439,11 @@ enum NumberCheck {
         for (word, value) in more { table[word] = String(value) }
         return table
     }()
+}
+
+extension Unicode.Scalar {
+    /// What `Character` answers for a character made of this scalar alone.
+    fileprivate var isNumber: Bool { value >= 0x30 && value <= 0x39 ? true : properties.numericType != nil }
+    fileprivate var isWhitespace: Bool { value == 0x20 ? true : properties.isWhitespace }
+    fileprivate func lowercased() -> String { value < 0x80 ? String(Character(self)).lowercased() : properties.lowercaseMapping }
 }
