@@ -231,10 +231,10 @@ public struct NavigationBuilder {
         var groups: [(first: String, last: String, pages: [Navigation.Node])] = []
         for key in buckets.keys.sorted() {
             // In a group, titles read in dictionary order: case and accents do not split them.
-            let bucket = buckets[key]!.sorted {
-                (folded($0.name, .max).lowercased(), $0.name, $0.pagePath ?? "")
-                    < (folded($1.name, .max).lowercased(), $1.name, $1.pagePath ?? "")
-            }
+            // (The folded key is computed once per page, not once per comparison.)
+            let bucket = buckets[key]!.map { (key: folded($0.name, .max).lowercased(), node: $0) }.sorted {
+                ($0.key, $0.node.name, $0.node.pagePath ?? "") < ($1.key, $1.node.name, $1.node.pagePath ?? "")
+            }.map(\.node)
             if bucket.count > groupSize {
                 for start in stride(from: 0, to: bucket.count, by: groupSize) {
                     let run = Array(bucket[start..<min(start + groupSize, bucket.count)])

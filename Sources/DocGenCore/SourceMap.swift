@@ -100,6 +100,9 @@ public struct LineTable: Sendable {
     private let lineStarts: [Int]
     private let length: Int
 
+    /// The size in bytes of the text indexed.
+    public var byteCount: Int { length }
+
     /// Indexes the line starts of `bytes`.
     public init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         // Scan contiguous storage through a concrete buffer type, so the loop is fast even when

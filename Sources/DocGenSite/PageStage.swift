@@ -81,7 +81,13 @@ struct PageStage {
     /// Compiles, renders and writes each article's pages, on every worker.
     func renderArticles(_ articles: [Article]) -> [Outcome] {
         let counter = ProgressCounter(total: articles.count, report: progress)
-        return Parallel.map(articles, workers: workers) { article -> Outcome in
+        // Longest articles first, so that no worker is left with a long one while the others
+        // are done; each outcome is put back at its article's place, so the order never shows.
+        let order = articles.indices.sorted {
+            (articles[$0].lines.byteCount, $1) > (articles[$1].lines.byteCount, $0)
+        }
+        let outcomes = Parallel.map(order, workers: workers) { index -> Outcome in
+            let article = articles[index]
             defer { counter.advance() }
             let compiled = compiler.compile(article)
             let rendered = renderer.renderArticle(compiled)
@@ -91,6 +97,9 @@ struct PageStage {
             write(rendered.files, into: &outcome)
             return outcome
         }
+        var result = [Outcome](repeating: Outcome(), count: articles.count)
+        for (position, index) in order.enumerated() { result[index] = outcomes[position] }
+        return result
     }
 
     /// The site's own pages: homes, tables of contents, redirects, flows, coverage (from the
