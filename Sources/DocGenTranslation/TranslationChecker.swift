@@ -104,21 +104,18 @@ public enum TranslationChecker {
 
     /// Whether a `[` comes before the first `] (`: a link whose target was cut from its text.
     static func hasBrokenLink(_ text: String) -> Bool {
+        // One pass over the bytes: `]`, then ` `, then `(`, remembering whether a `[` came first.
         var sawOpen = false
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "[") {
-                sawOpen = true
-            } else if byte == UInt8(ascii: "]") {
-                let next = bytes.index(after: index)
-                if next != bytes.endIndex, bytes[next] == UInt8(ascii: " ") {
-                    let after = bytes.index(after: next)
-                    if after != bytes.endIndex, bytes[after] == UInt8(ascii: "(") { return sawOpen }
-                }
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "(") && previous == UInt8(ascii: " ") && beforePrevious == UInt8(ascii: "]") {
+                return sawOpen
             }
-            index = bytes.index(after: index)
+            // The `[` of this `] (` had to come before its `]`.
+            if previous == UInt8(ascii: "[") { sawOpen = true }
+            beforePrevious = previous
+            previous = byte
         }
         return false
     }
@@ -158,6 +155,8 @@ public enum TranslationChecker {
 
 extension String {
     fileprivate func replacingLocaleFolders() -> String {
+        // A locale folder (`en-us`) has a hyphen: most link targets have none to replace.
+        guard utf8.contains(UInt8(ascii: "-")) else { return self }
         var parts = split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for (index, part) in parts.enumerated() {
             let pieces = part.split(separator: "-")
