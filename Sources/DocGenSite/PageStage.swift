@@ -106,18 +106,20 @@ struct PageStage {
     /// articles' and includes' lines), crawler files, 404 and the root chooser.
     func renderSitePages(_ articles: [Article], coverage: [CoverageReport.Entry], redirects: [Redirect]) -> Outcome {
         var total = Outcome()
-        var siteFiles = renderer.renderHomes(articles)
-        siteFiles += renderer.renderTableOfContents()
-        siteFiles += renderer.renderSearchPages()
-        siteFiles += renderer.renderRedirects(redirects)
-        siteFiles += renderer.renderFlowPages()
-        if let page = renderer.renderCoverage(articles, entries: coverage) {
-            siteFiles.append(page)
-        }
-        siteFiles += renderer.renderCrawlerFiles(articles)
-        if let notFound = renderer.renderNotFound() { siteFiles.append(notFound) }
-        if let root = renderer.renderRoot() { siteFiles.append(root) }
-        write(siteFiles, into: &total)
+        // Independent of one another: rendered on the workers, written in this order.
+        let renderer = self.renderer
+        let parts: [@Sendable () -> [OutputFile]] = [
+            { renderer.renderHomes(articles) },
+            { renderer.renderTableOfContents() },
+            { renderer.renderSearchPages() },
+            { renderer.renderRedirects(redirects) },
+            { renderer.renderFlowPages() },
+            { renderer.renderCoverage(articles, entries: coverage).map { [$0] } ?? [] },
+            { renderer.renderCrawlerFiles(articles) },
+            { renderer.renderNotFound().map { [$0] } ?? [] },
+            { renderer.renderRoot().map { [$0] } ?? [] },
+        ]
+        write(Parallel.map(parts, workers: workers) { $0() }.flatMap { $0 }, into: &total)
         return total
     }
 
