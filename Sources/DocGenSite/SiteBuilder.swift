@@ -132,7 +132,7 @@ public enum SiteBuilder {
             return content
         }
         let theme = timed("load theme", &report) { () -> Theme in
-            let (theme, problems) = ThemeLoader.load(files: themeFiles)
+            let (theme, problems) = ThemeLoader.load(files: themeFiles, workers: options.workers)
             diagnostics += problems
             return theme
         }

@@ -42,12 +42,29 @@ public enum ThemeLoader {
         return files
     }
 
+    /// `strings/<language>.yml`: one language's interface strings.
+    private static func isLanguageStrings(_ relative: String) -> Bool {
+        relative.hasPrefix("strings/") && relative.hasSuffix(".yml") && !relative.dropFirst(8).contains("/")
+    }
+
     /// Turns a theme's files into a `Theme`; a malformed `strings.yml` is a diagnostic.
-    public static func load(files: [String: [UInt8]]) -> (Theme, [Diagnostic]) {
+    public static func load(files: [String: [UInt8]], workers: Int? = 1) -> (Theme, [Diagnostic]) {
         var templates: [String: String] = [:]
         var assets: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         var strings: [String: [String: String]] = [:]
+        // The per-language strings files are decoded first, on the workers (a dozen YAML files
+        // were a serial step of every build); they are merged below in the same order as before.
+        let stringsFiles = files.keys.sorted().filter(isLanguageStrings)
+        let decodedStrings = Dictionary(
+            uniqueKeysWithValues: zip(
+                stringsFiles,
+                Parallel.map(stringsFiles, workers: workers) { relative -> Result<[String: String], Error> in
+                    Result {
+                        try YAMLDecoder().decode(
+                            [String: String].self, from: String(decoding: files[relative] ?? [], as: UTF8.self))
+                    }
+                }))
         for relative in files.keys.sorted() {
             let data = files[relative] ?? []
             if relative.hasSuffix(".mustache") {
@@ -65,11 +82,10 @@ public enum ThemeLoader {
                         invalidStrings(
                             "Templates/strings.yml", error, fix: "write it as 'fr:' then indented 'key: text' lines"))
                 }
-            } else if relative.hasPrefix("strings/"), relative.hasSuffix(".yml"), !relative.dropFirst(8).contains("/") {
+            } else if isLanguageStrings(relative) {
                 let language = String(relative.dropFirst("strings/".count).dropLast(".yml".count))
                 do {
-                    let texts = try YAMLDecoder().decode(
-                        [String: String].self, from: String(decoding: data, as: UTF8.self))
+                    let texts = try decodedStrings[relative]!.get()
                     strings[language, default: [:]].merge(texts) { _, new in new }
                 } catch {
                     diagnostics.append(
