@@ -48,7 +48,7 @@ final class Sidebar: @unchecked Sendable {
         for (offset, slot) in fragment.slots.enumerated() {
             result += fragment.parts[offset]
             if slot.position == position, !position.isEmpty {
-                result += slot.isLink ? " aria-current=\"page\"" : " toc-current"
+                result += slot.isLink ? " aria-current=\"page\"" : " class=\"toc-current\""
             }
         }
         result += fragment.parts[fragment.parts.count - 1]
@@ -88,13 +88,14 @@ final class Sidebar: @unchecked Sendable {
                         " lang=\"\(HTMLEscaping.escape($0))\""
                             + PageContext.directionAttribute(Language($0), inPage: language)
                     } ?? ""
-                text("<li class=\"toc-item")
+                // Light markup, one line per entry: the style sheet finds entries as `.toc li`,
+                // sections by their <details>, and only the current entry has a class.
+                text("<li")
                 slot(path, isLink: false)
-                text(hasChildren ? " toc-section\"" : "\"")
                 if let keywords = node.keywords, !keywords.isEmpty {
                     text(" data-keywords=\"\(HTMLEscaping.escape(keywords))\"")
                 }
-                text(">\n")
+                text(">")
                 if hasChildren { text(onBranch ? "<details open><summary>" : "<details><summary>") }
                 if let link = url(node, outputPath, language) {
                     text("<a href=\"\(HTMLEscaping.escape(link))\"")
@@ -105,15 +106,15 @@ final class Sidebar: @unchecked Sendable {
                 }
                 if let note { text(" <span class=\"toc-untranslated\">(\(HTMLEscaping.escape(note)))</span>") }
                 if hasChildren {
-                    text("</summary>\n")
+                    text("</summary>")
                     if onBranch {
                         text("<ul>\n")
                         entries(node.children, prefix: path)
                         text("</ul>")
                     }
-                    text("\n</details>")
+                    text("</details>")
                 }
-                text("\n</li>\n")
+                text("</li>\n")
             }
         }
         entries(index.navigation.roots, prefix: [])
