@@ -216,9 +216,8 @@ public struct HTMLRenderer {
         let escapedID = HTMLEscaping.escape(id)
         output += "<h\(level) id=\"\(escapedID)\">"
         for inline in inlines { render(inline) }
-        if level > 1 {
-            output += "<a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
-        }
+        // No "#" permalink here: the theme's script adds one to each heading (without it, the
+        // page's outline links to the same ids), which saves its bytes on every heading.
         output += "</h\(level)>\n"
         writeNotes()
     }

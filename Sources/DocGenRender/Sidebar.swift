@@ -89,14 +89,17 @@ final class Sidebar: @unchecked Sendable {
                             + PageContext.directionAttribute(Language($0), inPage: language)
                     } ?? ""
                 // Light markup, one line per entry: the style sheet finds entries as `.toc li`,
-                // sections by their <details>, and only the current entry has a class.
+                // open sections by their <details>; a closed section (never the current entry) is a
+                // plain link marked `toc-closed`, since an empty <details> would open on nothing
+                // (the script swaps in the full tree from toc.html where it can).
+                let isClosed = hasChildren && !onBranch
                 text("<li")
-                slot(path, isLink: false)
+                if isClosed { text(" class=\"toc-closed\"") } else { slot(path, isLink: false) }
                 if let keywords = node.keywords, !keywords.isEmpty {
                     text(" data-keywords=\"\(HTMLEscaping.escape(keywords))\"")
                 }
                 text(">")
-                if hasChildren { text(onBranch ? "<details open><summary>" : "<details><summary>") }
+                if hasChildren, !isClosed { text("<details open><summary>") }
                 if let link = url(node, outputPath, language) {
                     text("<a href=\"\(HTMLEscaping.escape(link))\"")
                     slot(path, isLink: true)
@@ -105,14 +108,10 @@ final class Sidebar: @unchecked Sendable {
                     text("<span class=\"toc-heading\"\(langAttribute)>\(HTMLEscaping.escape(label))</span>")
                 }
                 if let note { text(" <span class=\"toc-untranslated\">(\(HTMLEscaping.escape(note)))</span>") }
-                if hasChildren {
-                    text("</summary>")
-                    if onBranch {
-                        text("<ul>\n")
-                        entries(node.children, prefix: path)
-                        text("</ul>")
-                    }
-                    text("</details>")
+                if hasChildren, !isClosed {
+                    text("</summary><ul>\n")
+                    entries(node.children, prefix: path)
+                    text("</ul></details>")
                 }
                 text("</li>\n")
             }

@@ -534,7 +534,26 @@
     if (saved) setMode(saved, true, then); else then();
   }
 
+  // ---------------------------------------------------------------- heading permalinks
+
+  // A "#" link after each section heading of the article, added here rather than written into
+  // every page (without the script, the outline links to the same ids).
+  function addPermalinks() {
+    if (!article) return;
+    each(article.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]"), function (heading) {
+      if (heading.querySelector(".heading-anchor")) return;
+      var link = document.createElement("a");
+      link.className = "heading-anchor";
+      link.setAttribute("href", "#" + heading.id);
+      link.setAttribute("aria-hidden", "true");
+      link.tabIndex = -1;
+      link.textContent = "#";
+      heading.appendChild(link);
+    });
+  }
+
   function start() {
+    addPermalinks();
     initReaderModes(restorePlace);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
