@@ -56,7 +56,7 @@ public struct HTMLRenderer {
     }
 
     /// Renders a whole document and also returns, for each `.segment` node (rendered as
-    /// `<span class="seg" data-seg="ID">`), the HTML rendered inside it, in document order.
+    /// `<span data-seg="ID">`), the HTML rendered inside it, in document order.
     public static func renderWithSegments(_ document: MarkdownNode, context: HTMLRenderContext)
         -> (html: String, segments: [(id: String, html: String)])
     {
@@ -119,10 +119,10 @@ public struct HTMLRenderer {
         case .htmlInline(let html): output += HTMLEscaping.filterTags(html)
         case .segment(let id):
             if let mark = context.segmentMarks[id] {
-                output += "<span class=\"seg \(HTMLEscaping.escape(mark))\" data-seg=\"\(HTMLEscaping.escape(id))\">"
+                output += "<span class=\"\(HTMLEscaping.escape(mark))\" data-seg=\"\(HTMLEscaping.escape(id))\">"
                 pendingMarks.append(id)
             } else {
-                output += "<span class=\"seg\" data-seg=\"\(HTMLEscaping.escape(id))\">"
+                output += "<span data-seg=\"\(HTMLEscaping.escape(id))\">"
             }
             let start = output.utf8.count
             renderChildren(of: node, tight: tight)
@@ -216,9 +216,8 @@ public struct HTMLRenderer {
         let escapedID = HTMLEscaping.escape(id)
         output += "<h\(level) id=\"\(escapedID)\">"
         for inline in inlines { render(inline) }
-        if level > 1 {
-            output += "<a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
-        }
+        // No "#" permalink here: the theme's script adds one to each heading (without it, the
+        // page's outline links to the same ids), which saves its bytes on every heading.
         output += "</h\(level)>\n"
         writeNotes()
     }

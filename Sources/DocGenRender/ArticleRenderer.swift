@@ -6,7 +6,7 @@ import DocGenMarkdown
 
 /// An article's body rendered for one language, with what the page furniture needs.
 public struct RenderedBody: Sendable {
-    /// The body HTML (segments wrapped in `<span class="seg" data-seg="ID">`).
+    /// The body HTML (segments wrapped in `<span data-seg="ID">`).
     public var html: String
     /// The headings in order, with their ids (the same ids in both languages).
     public var headings: [CompiledHeading]

@@ -48,7 +48,7 @@ final class Sidebar: @unchecked Sendable {
         for (offset, slot) in fragment.slots.enumerated() {
             result += fragment.parts[offset]
             if slot.position == position, !position.isEmpty {
-                result += slot.isLink ? " aria-current=\"page\"" : " toc-current"
+                result += slot.isLink ? " aria-current=\"page\"" : " class=\"toc-current\""
             }
         }
         result += fragment.parts[fragment.parts.count - 1]
@@ -88,14 +88,18 @@ final class Sidebar: @unchecked Sendable {
                         " lang=\"\(HTMLEscaping.escape($0))\""
                             + PageContext.directionAttribute(Language($0), inPage: language)
                     } ?? ""
-                text("<li class=\"toc-item")
-                slot(path, isLink: false)
-                text(hasChildren ? " toc-section\"" : "\"")
+                // Light markup, one line per entry: the style sheet finds entries as `.toc li`,
+                // open sections by their <details>; a closed section (never the current entry) is a
+                // plain link marked `toc-closed`, since an empty <details> would open on nothing
+                // (the script swaps in the full tree from toc.html where it can).
+                let isClosed = hasChildren && !onBranch
+                text("<li")
+                if isClosed { text(" class=\"toc-closed\"") } else { slot(path, isLink: false) }
                 if let keywords = node.keywords, !keywords.isEmpty {
                     text(" data-keywords=\"\(HTMLEscaping.escape(keywords))\"")
                 }
-                text(">\n")
-                if hasChildren { text(onBranch ? "<details open><summary>" : "<details><summary>") }
+                text(">")
+                if hasChildren, !isClosed { text("<details open><summary>") }
                 if let link = url(node, outputPath, language) {
                     text("<a href=\"\(HTMLEscaping.escape(link))\"")
                     slot(path, isLink: true)
@@ -104,16 +108,12 @@ final class Sidebar: @unchecked Sendable {
                     text("<span class=\"toc-heading\"\(langAttribute)>\(HTMLEscaping.escape(label))</span>")
                 }
                 if let note { text(" <span class=\"toc-untranslated\">(\(HTMLEscaping.escape(note)))</span>") }
-                if hasChildren {
-                    text("</summary>\n")
-                    if onBranch {
-                        text("<ul>\n")
-                        entries(node.children, prefix: path)
-                        text("</ul>")
-                    }
-                    text("\n</details>")
+                if hasChildren, !isClosed {
+                    text("</summary><ul>\n")
+                    entries(node.children, prefix: path)
+                    text("</ul></details>")
                 }
-                text("\n</li>\n")
+                text("</li>\n")
             }
         }
         entries(index.navigation.roots, prefix: [])

@@ -147,7 +147,6 @@ public struct SiteRenderer: Sendable {
         sourceSegments: [(id: String, html: String)]
     ) -> [String: Any] {
         let side = paths.side(for: language)
-        let sourceDirection = PageContext.directionAttribute(paths.sourceLanguage, inPage: language)
         let title = article.title(side) ?? article.targetTitle
         var context = contexts.base(outputPath: outputPath, language: language, kind: "article", title: title)
         let other = paths.languages.first { $0 != language } ?? language
@@ -169,11 +168,8 @@ public struct SiteRenderer: Sendable {
             "machineTranslated": article.frontMatter.translationType == .machine && side == .target,
             "targetOnly": article.isTargetOnly,
             "segmentCount": article.segments.count,
+            // The source segments themselves are read by the script from the source-language page.
             "hasSourceSegments": !sourceSegments.isEmpty,
-            // Joined here rather than looped in Mustache: thousands of segments per page are cheaper in Swift.
-            "sourceSegmentsHTML": sourceSegments.map {
-                "<span class=\"seg-source\" data-seg=\"\(HTMLEscaping.escape($0.id))\" lang=\"\(paths.sourceLanguage.code)\"\(sourceDirection)>\($0.html)</span>"
-            }.joined(),
             "sourceLang": paths.sourceLanguage.code,
             "sourceDir": paths.sourceLanguage.direction,
             "pageKind": article.kind.rawValue,

@@ -38,15 +38,18 @@ extension SiteRenderer {
             if row.isStale { flags.insert("<span class=\"badge badge-stale\">\(staleBadge)</span>", at: 0) }
             let messages =
                 row.messages.isEmpty
-                ? "" : "<br><small>\(HTMLEscaping.escape(row.messages.joined(separator: "; ")))</small>"
+                ? "" : "<small>\(HTMLEscaping.escape(row.messages.joined(separator: "; ")))</small>"
             let previous = row.previousSourceText.map {
-                "<br><small class=\"stale-previous\">\(previousLabel) <span lang=\"\(sourceLang)\">\(HTMLEscaping.escape($0))</span></small>"
+                "<small class=\"stale-previous\">\(previousLabel) <span lang=\"\(sourceLang)\">\(HTMLEscaping.escape($0))</span></small>"
             }
             let classes = (row.isStale ? ["stale"] : []) + (row.flags.isEmpty ? [] : ["flagged"])
+            // Light rows (tens of thousands per docset): the id column's monospace and the line
+            // breaks before each <small> come from the style sheet, and the optional </td> and
+            // </tr> end tags are left out (HTML closes a cell at the next <td> or <tr>).
             return
-                "<tr id=\"seg-\(id)\"\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")><td><code>\(id)</code><br><small>l. \(row.line)</small></td>"
-                + "<td>\(targetHTML[row.id] ?? "")</td><td lang=\"\(sourceLang)\">\(sourceHTML[row.id] ?? "")</td>"
-                + "<td>\(flags.joined(separator: " "))\(messages)\(previous ?? "")</td></tr>\n"
+                "<tr id=\"seg-\(id)\"\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")><td>\(id)<small>l. \(row.line)</small>"
+                + "<td>\(targetHTML[row.id] ?? "")<td lang=\"\(sourceLang)\">\(sourceHTML[row.id] ?? "")"
+                + "<td>\(flags.joined(separator: " "))\(messages)\(previous ?? "")\n"
         }.joined()
         var context = contexts.base(
             outputPath: outputPath, language: language, kind: "translation",

@@ -4,6 +4,9 @@
 //  2. "Show original" (target page): each segment can reveal its English source in place, by a
 //     button after the segment (Tab, Enter, Space), a click on the sentence, or one switch for all;
 //  3. "Side by side" (target page): target | source, aligned block by block, stacked on phones.
+// The source text of both modes is read from the source-language page (same segment ids) the
+// first time a mode is turned on: fetched over http(s); from disk (file://), where browsers refuse
+// fetch, that page is opened in a hidden frame and posts its segments back.
 // The outline's current-section highlight is navigation.js's job.
 // Reader modes are remembered in localStorage. Nothing here reacts to hover or to text selection.
 (function () {
@@ -121,24 +124,82 @@
   // ---------------------------------------------------------------- reader modes (target page)
 
   var bar = document.querySelector(".reader-modes");
-  var template = document.getElementById("seg-sources");
   var article = document.querySelector("main .content");
-  var sources = null; // id -> element holding the rendered source HTML
+  var FRAME_HASH = "docgen-segments";
+  var sources = null; // id -> the segment's rendered source HTML, once loaded
+  var waiting = null; // callbacks while the source page loads
 
-  function sourceFor(id) {
-    if (!sources) {
-      sources = {};
-      var root = template.content || template;
-      each(root.querySelectorAll(".seg-source[data-seg]"), function (el) { sources[el.getAttribute("data-seg")] = el; });
-    }
-    return sources[id] || null;
+  function sourceFor(id) { return sources && Object.prototype.hasOwnProperty.call(sources, id) ? sources[id] : null; }
+
+  // The segments of a page (or parsed document): id -> inner HTML.
+  function segmentsIn(root) {
+    var map = {};
+    each(root.querySelectorAll("main .content [data-seg]"), function (el) { map[el.getAttribute("data-seg")] = el.innerHTML; });
+    return map;
+  }
+
+  // Load the source-language page's segments once; `done(true)` when they are there.
+  function loadSources(done) {
+    if (sources) { done(true); return; }
+    if (waiting) { waiting.push(done); return; }
+    waiting = [done];
+    var finish = function (map) {
+      if (map) sources = map;
+      var callbacks = waiting;
+      waiting = null;
+      callbacks.forEach(function (fn) { fn(!!map); });
+    };
+    var page = bar.getAttribute("data-source-page");
+    if (!page) { finish(null); return; }
+    var href = new URL(page, location.href).href.split("#")[0];
+    if (location.protocol === "file:" || !window.fetch || !window.DOMParser) { loadInFrame(href, finish); return; }
+    fetch(href).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.text();
+    }).then(function (html) {
+      finish(segmentsIn(new DOMParser().parseFromString(html, "text/html")));
+    }).catch(function () { loadInFrame(href, finish); });
+  }
+
+  // From disk: the page in a hidden frame runs this script, which posts its segments (below).
+  function loadInFrame(href, finish) {
+    var frame = document.createElement("iframe");
+    var timer = null;
+    var done = function (map) {
+      if (!frame) return;
+      window.clearTimeout(timer);
+      window.removeEventListener("message", onMessage);
+      if (frame.parentNode) frame.parentNode.removeChild(frame);
+      frame = null;
+      finish(map);
+    };
+    var onMessage = function (event) {
+      var data = event.data;
+      if (!frame || event.source !== frame.contentWindow || !data || typeof data.docgenSegments !== "object") return;
+      done(data.docgenSegments);
+    };
+    window.addEventListener("message", onMessage);
+    frame.hidden = true;
+    frame.tabIndex = -1;
+    frame.setAttribute("aria-hidden", "true");
+    // A page that never answers (missing, or a browser that blocks the frame) fails after it loads.
+    frame.addEventListener("load", function () { timer = window.setTimeout(function () { done(null); }, 1500); });
+    timer = window.setTimeout(function () { done(null); }, 15000);
+    frame.src = href + "#" + FRAME_HASH;
+    document.body.appendChild(frame);
+  }
+
+  // The other side of loadInFrame: opened in a frame to lend its segments, post them to the parent.
+  if (window.parent !== window && location.hash === "#" + FRAME_HASH) {
+    var lend = function () { window.parent.postMessage({ docgenSegments: segmentsIn(document) }, "*"); };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", lend); else lend();
   }
 
   function text(name) { return bar ? bar.getAttribute("data-" + name) || "" : ""; }
   function sourceLang() { return text("source-lang") || "en"; }
 
   function segmentsOf(root) {
-    return Array.prototype.filter.call(root.querySelectorAll(".seg[data-seg]"), function (seg) {
+    return Array.prototype.filter.call(root.querySelectorAll("[data-seg]"), function (seg) {
       return !seg.closest(".sbs-source");
     });
   }
@@ -162,7 +223,7 @@
     segmentsOf(article).forEach(function (seg, index) {
       var id = seg.getAttribute("data-seg");
       var source = sourceFor(id);
-      if (!source) return;
+      if (source === null) return;
       var anchor = anchorFor(seg);
       var button = document.createElement("button");
       button.type = "button";
@@ -180,7 +241,7 @@
       panel.lang = code;
       if (text("source-dir")) panel.dir = text("source-dir");
       panel.hidden = true;
-      panel.innerHTML = source.innerHTML;
+      panel.innerHTML = source;
       var after = lastInserted.get(anchor) || anchor;
       after.parentNode.insertBefore(button, after.nextSibling);
       button.parentNode.insertBefore(panel, button.nextSibling);
@@ -234,7 +295,7 @@
     if (event.detail > 1 || event.button !== 0) return;
     if (hasSelection()) return;
     if (event.target.closest("a, button, input, select, textarea, summary, label, .seg-original")) return;
-    var seg = event.target.closest(".seg[data-original]");
+    var seg = event.target.closest("[data-seg][data-original]");
     if (!seg) return;
     var toggle = article.querySelector('button.seg-toggle[aria-controls="' + seg.getAttribute("data-original") + '"]');
     if (!toggle) return;
@@ -255,15 +316,15 @@
 
   function cleanSourceClone(clone) {
     var code = sourceLang();
-    each(clone.querySelectorAll(".seg[data-seg]"), function (seg) {
+    each(clone.querySelectorAll("[data-seg]"), function (seg) {
       var id = seg.getAttribute("data-seg");
       var source = sourceFor(id);
       seg.removeAttribute("data-seg");
       seg.removeAttribute("data-original");
       seg.className = "seg-src";
       seg.setAttribute("data-seg-source", id);
-      if (source) {
-        seg.innerHTML = source.innerHTML; seg.lang = code;
+      if (source !== null) {
+        seg.innerHTML = source; seg.lang = code;
       } else {
         seg.lang = document.documentElement.lang; seg.dir = document.documentElement.dir || "ltr";
       }
@@ -376,9 +437,60 @@
     return "";
   }
 
-  function setMode(mode, quiet) {
+  var wanted = null; // the mode asked for while the source page loads
+
+  function pressButtons(mode) {
+    each(bar.querySelectorAll(".reader-mode"), function (b) {
+      b.setAttribute("aria-pressed", b.getAttribute("data-mode") === mode ? "true" : "false");
+    });
+  }
+
+  // The mode the buttons show: the one loading, else the one on.
+  function shownMode() { return wanted !== null ? wanted : currentMode(); }
+
+  // Turn a mode on (after loading the source page the first time) or off; `then` runs once it is
+  // applied, or has failed.
+  function setMode(mode, quiet, then) {
     if (MODES.indexOf(mode) < 0) mode = "";
+    if (!mode || sources) {
+      wanted = null;
+      applyMode(mode, quiet);
+      if (then) then();
+      return;
+    }
+    var first = wanted === null;
+    wanted = mode;
+    pressButtons(mode);
+    if (!first) return;
+    bar.setAttribute("aria-busy", "true");
     var anchorId = quiet ? "" : placeMarker();
+    loadSources(function (ok) {
+      bar.removeAttribute("aria-busy");
+      var next = wanted;
+      wanted = null;
+      if (next === null) { /* turned off while loading: already applied */ }
+      else if (ok) applyMode(next, quiet, anchorId);
+      else unavailable(quiet);
+      if (then) then();
+    });
+  }
+
+  // The source page could not be read: say so under the buttons and stay in normal reading (the
+  // remembered mode is kept for the next page).
+  function unavailable(quiet) {
+    pressButtons(currentMode());
+    var note = bar.querySelector(".reader-unavailable");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "reader-hint reader-unavailable";
+      bar.appendChild(note);
+    }
+    note.textContent = text("sources-unavailable");
+    if (!quiet) announce(text("sources-unavailable"));
+  }
+
+  function applyMode(mode, quiet, marker) {
+    var anchorId = quiet ? "" : marker !== undefined ? marker : placeMarker();
     document.body.classList.remove("mode-original", "mode-sbs");
     if (mode !== "sbs") teardownSideBySide();
     if (mode === "original") {
@@ -387,11 +499,11 @@
     }
     if (mode === "sbs") buildSideBySide();
     if (mode) document.body.classList.add("mode-" + mode);
-    each(bar.querySelectorAll(".reader-mode"), function (b) {
-      b.setAttribute("aria-pressed", b.getAttribute("data-mode") === mode ? "true" : "false");
-    });
+    pressButtons(mode);
     bar.querySelector(".reader-all").hidden = mode !== "original";
     bar.querySelector(".reader-hint").hidden = mode !== "original";
+    var note = bar.querySelector(".reader-unavailable");
+    if (note) note.parentNode.removeChild(note);
     save(KEYS.mode, mode);
     if (!quiet) {
       announce(text(mode === "original" ? "announce-mode-original" : mode === "sbs" ? "announce-mode-sbs" : "announce-mode-off"));
@@ -403,27 +515,46 @@
     }
   }
 
-  function initReaderModes() {
-    if (!bar || !template || !article) return;
+  // `then` runs once a remembered mode is applied (the page's layout is final).
+  function initReaderModes(then) {
+    if (!bar || !article) { then(); return; }
     bar.hidden = false;
     bar.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) return;
       if (button.classList.contains("reader-mode")) {
         var mode = button.getAttribute("data-mode");
-        setMode(currentMode() === mode ? "" : mode);
+        setMode(shownMode() === mode ? "" : mode);
       } else if (button.classList.contains("reader-all")) {
         setAll(button.getAttribute("aria-pressed") !== "true");
       }
     });
     article.addEventListener("click", onArticleClick);
     var saved = load(KEYS.mode);
-    if (saved) setMode(saved, true);
+    if (saved) setMode(saved, true, then); else then();
+  }
+
+  // ---------------------------------------------------------------- heading permalinks
+
+  // A "#" link after each section heading of the article, added here rather than written into
+  // every page (without the script, the outline links to the same ids).
+  function addPermalinks() {
+    if (!article) return;
+    each(article.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]"), function (heading) {
+      if (heading.querySelector(".heading-anchor")) return;
+      var link = document.createElement("a");
+      link.className = "heading-anchor";
+      link.setAttribute("href", "#" + heading.id);
+      link.setAttribute("aria-hidden", "true");
+      link.tabIndex = -1;
+      link.textContent = "#";
+      heading.appendChild(link);
+    });
   }
 
   function start() {
-    initReaderModes();
-    restorePlace();
+    addPermalinks();
+    initReaderModes(restorePlace);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

@@ -55,7 +55,7 @@
         a.setAttribute("href", absolute);
         if (absolute.split("#")[0] === here) {
           a.setAttribute("aria-current", "page");
-          var item = a.closest(".toc-item");
+          var item = a.closest("li");
           if (item) item.classList.add("toc-current");
         }
       });

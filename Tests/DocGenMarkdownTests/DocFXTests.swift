@@ -124,7 +124,7 @@ import Testing
         #expect(result.segments[0].html == "Un <strong>b</strong>")
         #expect(
             result.html
-                == "<p><span class=\"seg\" data-seg=\"s-1\">Un <strong>b</strong></span> et <span class=\"seg\" data-seg=\"s-&lt;2&gt;\">deux</span></p>\n"
+                == "<p><span data-seg=\"s-1\">Un <strong>b</strong></span> et <span data-seg=\"s-&lt;2&gt;\">deux</span></p>\n"
         )
     }
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 from selenium.webdriver.support.ui import WebDriverWait
@@ -35,11 +36,50 @@ return {top: r.top, bottom: r.bottom, headerBottom: top, innerHeight: innerHeigh
   atEnd: Math.ceil(window.scrollY + innerHeight) >= document.documentElement.scrollHeight - 2};
 """
 
-SOURCE_TEXT = """
-const t = document.getElementById('seg-sources');
-const el = [...t.content.querySelectorAll('.seg-source')].find(e => e.getAttribute('data-seg') === arguments[0]);
-return el ? el.textContent : null;
-"""
+class _SegmentText(HTMLParser):
+    """The text of every `[data-seg]` element inside a page's `<article class="content">`."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.in_article = 0
+        self.open: list[tuple[str, int]] = []  # (segment id, element depth where it opened)
+        self.depth = 0
+        self.texts: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in VOID_TAGS:
+            return
+        self.depth += 1
+        if tag == "article" and "content" in (attrs.get("class") or "").split():
+            self.in_article = self.depth
+        if self.in_article and attrs.get("data-seg"):
+            self.open.append((attrs["data-seg"], self.depth))
+            self.texts.setdefault(attrs["data-seg"], "")
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS:
+            return
+        if self.open and self.open[-1][1] == self.depth:
+            self.open.pop()
+        if self.in_article == self.depth:
+            self.in_article = 0
+        self.depth -= 1
+
+    def handle_data(self, data):
+        for seg_id, _ in self.open:
+            self.texts[seg_id] += data
+
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def source_segments(page: Path) -> dict[str, str]:
+    """Segment id -> text of the source-language page on disk: what "show the original" and side by
+    side read from it (the target page carries no copy of the source text)."""
+    parser = _SegmentText()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.texts
 
 
 def wait(driver, condition, timeout=10, message=""):

@@ -17,8 +17,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from browser_helpers import (
-    SOURCE_TEXT, active, assert_segment_at_top, click_and_follow, console_errors, describe_violations,
-    first_visible_seg, go, loaded, press, run_axe, screenshot, scroll_to_fraction, tab_until, wait,
+    active, assert_segment_at_top, click_and_follow, console_errors, describe_violations,
+    first_visible_seg, go, loaded, press, run_axe, screenshot, scroll_to_fraction, source_segments, tab_until, wait,
 )
 from conftest import DESKTOP, PHONE
 
@@ -220,6 +220,9 @@ def test_show_original_by_keyboard_alone(sites, browser, scheme):
     assert outline != "none", "no visible focus on the mode switch"
     press(driver, Keys.ENTER)
     assert mode.get_attribute("aria-pressed") == "true"
+    # The English is read from the English page first (fetched, or from disk through a frame).
+    wait(driver, lambda d: "mode-original" in d.find_element(By.TAG_NAME, "body").get_attribute("class"),
+         message="show original on")
 
     toggle = tab_until(driver, lambda el: "seg-toggle" in (el.get_attribute("class") or ""))
     assert toggle.get_attribute("aria-expanded") == "false"
@@ -232,7 +235,7 @@ def test_show_original_by_keyboard_alone(sites, browser, scheme):
     assert toggle.get_attribute("aria-expanded") == "true"
     assert panel.is_displayed()
     assert panel.get_attribute("lang") == "en"
-    expected = driver.execute_script(SOURCE_TEXT, seg_id)
+    expected = source_segments(sites.root / "site" / "en" / f"{SEED_BILINGUAL}.html")[seg_id]
     assert panel.text.strip() == " ".join(expected.split()), "the revealed text is not the segment's English"
     live = driver.find_element(By.CSS_SELECTOR, "[aria-live]")
     wait(driver, lambda d: expected.strip()[:20] in live.get_attribute("textContent"), message="live announcement")
@@ -264,18 +267,37 @@ def test_show_original_by_keyboard_alone(sites, browser, scheme):
     assert_no_console_errors(driver, "show original")
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_source_page_that_cannot_be_read_is_said_and_changes_nothing(sites, browser, scheme):
+    driver = browser()
+    go(driver, sites.url(scheme, "site", f"fr/{SEED_BILINGUAL}.html"))
+    before = driver.execute_script("return document.querySelector('main .content').innerHTML")
+    driver.execute_script("document.querySelector('.reader-modes').dataset.sourcePage = 'no-such-page.html'")
+    driver.find_element(By.CSS_SELECTOR, ".reader-modes button[data-mode='original']").click()
+    note = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".reader-modes .reader-unavailable"), timeout=25,
+                message="a note that the English could not be loaded")[0]
+    assert note.is_displayed() and "anglais" in note.text
+    assert "mode-" not in driver.find_element(By.TAG_NAME, "body").get_attribute("class")
+    pressed = driver.find_element(By.CSS_SELECTOR, ".reader-modes button[data-mode='original']").get_attribute("aria-pressed")
+    assert pressed == "false"
+    live = driver.find_element(By.CSS_SELECTOR, "[aria-live]")
+    wait(driver, lambda d: "anglais" in live.get_attribute("textContent"), message="the failure is announced")
+    assert driver.execute_script("return document.querySelector('main .content').innerHTML") == before
+    assert not driver.find_elements(By.TAG_NAME, "iframe"), "the loading frame stays in the page"
+
+
 def test_every_segment_gets_a_button_and_no_interactive_nesting(sites, browser):
     site, name = long_article(sites)
     driver = browser()
     go(driver, sites.url("http", site, f"fr/{name}.html"))
     enable_mode(driver, "original")
+    sources = len(source_segments(sites.root / site / "en" / f"{name}.html"))
     counts = driver.execute_script("""
-      const segs = document.querySelectorAll('main .content .seg[data-seg]');
-      const sources = document.getElementById('seg-sources').content.querySelectorAll('.seg-source').length;
-      return {segs: segs.length, sources,
+      const segs = document.querySelectorAll('main .content [data-seg]');
+      return {segs: segs.length, sources: arguments[0],
         withButton: [...segs].filter(s => s.hasAttribute('data-original')).length,
         buttons: document.querySelectorAll('button.seg-toggle').length,
-        nested: document.querySelectorAll('a button, button button, a a, summary button').length};""")
+        nested: document.querySelectorAll('a button, button button, a a, summary button').length};""", sources)
     assert counts["segs"] > 0 and counts["buttons"] == counts["withButton"]
     assert counts["withButton"] >= min(counts["segs"], counts["sources"]) * 0.95, counts
     assert counts["nested"] == 0, counts
@@ -287,11 +309,11 @@ def test_show_original_by_click_never_hover_and_selection_stays_free(sites, brow
     driver = browser()
     go(driver, sites.url("http", "site", f"fr/{SEED_BILINGUAL}.html"))
     # Before the mode is on, a click on a sentence does nothing.
-    segs = driver.find_elements(By.CSS_SELECTOR, "main .content p > .seg")
+    segs = driver.find_elements(By.CSS_SELECTOR, "main .content p > [data-seg]")
     segs[0].click()
     assert not driver.find_elements(By.CSS_SELECTOR, ".seg-original:not([hidden])")
     enable_mode(driver, "original")
-    seg = driver.find_elements(By.CSS_SELECTOR, "main .content p > .seg")[-1]
+    seg = driver.find_elements(By.CSS_SELECTOR, "main .content p > [data-seg]")[-1]
     toggle = driver.find_element(By.CSS_SELECTOR, f"button.seg-toggle[aria-controls='{seg.get_attribute('data-original')}']")
     assert driver.execute_script("return getComputedStyle(arguments[0]).userSelect", seg) != "none"
 
@@ -334,7 +356,7 @@ def test_a_link_inside_a_segment_still_navigates(sites, browser):
     driver = browser()
     go(driver, sites.url("http", "site", f"fr/{SEED_BILINGUAL}.html"))
     enable_mode(driver, "original")
-    link = driver.find_element(By.CSS_SELECTOR, "main .content li > a[href] .seg").find_element(By.XPATH, "..")
+    link = driver.find_element(By.CSS_SELECTOR, "main .content li > a[href] [data-seg]").find_element(By.XPATH, "..")
     href = link.get_attribute("href")
     # The button sits after the link, not inside it.
     assert not link.find_elements(By.CSS_SELECTOR, "button")
@@ -379,15 +401,14 @@ def test_side_by_side_aligns_at_desktop_and_stacks_on_phones(sites, browser, whi
         assert abs(r["t"][1] - r["s"][1]) < 1, f"row tops differ: {r}"
         assert abs(r["tf"] - r["sf"]) < 1, f"first blocks of a pair do not start level: {r}"
         assert r["s"][0] >= r["t"][2] - 1, "the source is not in the right-hand column"
-    # Each source segment holds the English of its target segment.
+    # Each source segment holds the English of its target segment, as the English page has it.
     mismatch = driver.execute_script("""
-      const t = document.getElementById('seg-sources').content;
-      const bad = [];
+      const sources = arguments[0], bad = [];
       for (const el of document.querySelectorAll('.sbs-source [data-seg-source]')) {
-        const src = [...t.querySelectorAll('.seg-source')].find(e => e.getAttribute('data-seg') === el.getAttribute('data-seg-source'));
-        if (!src || src.textContent.trim() !== el.textContent.trim() || el.lang !== 'en') bad.push(el.getAttribute('data-seg-source'));
+        const src = sources[el.getAttribute('data-seg-source')];
+        if (src === undefined || src.trim() !== el.textContent.trim() || el.lang !== 'en') bad.push(el.getAttribute('data-seg-source'));
       }
-      return bad;""")
+      return bad;""", source_segments(sites.root / site / "en" / f"{name}.html"))
     assert mismatch == []
     duplicate_ids = driver.execute_script("""
       const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
