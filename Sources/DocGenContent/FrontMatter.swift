@@ -34,7 +34,12 @@ public struct MetadataDate: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The ISO 8601 form `YYYY-MM-DD`, used in `<time datetime>` and the sitemap.
     public var iso8601: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // (Not `String(format:)`, which goes through Foundation for every page's date.)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(abs(value))
+            return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     public var description: String { iso8601 }

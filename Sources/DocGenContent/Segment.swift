@@ -57,7 +57,9 @@ public struct BilingualText: Hashable, Sendable {
     }
 
     /// Whether the body has no segment at all (a target-only article, with no English).
-    public var isTargetOnly: Bool { segments.isEmpty }
+    public var isTargetOnly: Bool {
+        !pieces.contains { if case .segment = $0 { true } else { false } }
+    }
 
     /// The Markdown of one side, each segment's text passed through `wrap` (which adds the markup
     /// that carries the segment id into HTML), with a map back to byte offsets in the file.

@@ -15,7 +15,16 @@ extension Language {
 
     /// Whether the language is written right to left (Arabic, Hebrew, Persian, Urdu…).
     public var isRightToLeft: Bool {
-        Locale.Language(identifier: code).characterDirection == .rightToLeft
+        // Asked for every page and passage: CLDR's answer is kept per code.
+        directionLock.lock()
+        let known = rightToLeft[code]
+        directionLock.unlock()
+        if let known { return known }
+        let answer = Locale.Language(identifier: code).characterDirection == .rightToLeft
+        directionLock.lock()
+        rightToLeft[code] = answer
+        directionLock.unlock()
+        return answer
     }
 
     /// The value of an HTML `dir` attribute for text in this language: `rtl` or `ltr`.
@@ -40,3 +49,6 @@ extension String {
         return first.uppercased() + dropFirst()
     }
 }
+
+private let directionLock = NSLock()
+nonisolated(unsafe) private var rightToLeft: [String: Bool] = [:]
