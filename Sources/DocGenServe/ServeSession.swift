@@ -4,9 +4,11 @@ import FlyingFox
 import Foundation
 
 /// `docgen serve`: builds the site, serves it, watches the content and theme folders and, after
-/// each edit, rebuilds (incrementally, through the build cache) and tells the open pages to
-/// reload. A build that fails or has errors is reported in the terminal and as an overlay in
-/// the pages; the server keeps running and the next good build clears it.
+/// each edit, rebuilds what it affects (`LiveBuild`, which keeps the site's setup in memory
+/// between edits) and tells the open pages to reload. With search, the index is made again in
+/// the background after the reload and swapped in when done. A build that fails or has errors
+/// is reported in the terminal and as an overlay in the pages; the server keeps running and the
+/// next good build clears it.
 public final class ServeSession: @unchecked Sendable {
     /// What to build and where to serve it.
     public struct Settings: Sendable {
@@ -30,9 +32,17 @@ public final class ServeSession: @unchecked Sendable {
 
     private let settings: Settings
     private let hub = ReloadHub()
+    /// Builds, and installs of search indexes, one at a time.
     private let queue = DispatchQueue(label: "docgen serve builds")
+    /// Pagefind runs, off the build queue.
+    private let indexQueue = DispatchQueue(label: "docgen serve search index")
     private let log: @Sendable (String) -> Void
+    private let live: LiveBuild
     private var watcher: FileWatcher?
+    /// A search index is being made (state of the build queue).
+    private var indexing = false
+    /// Pages changed while it was being made: make another when it is in.
+    private var indexAgain = false
 
     /// Creates a session; `log` prints one line to the terminal.
     public init(settings: Settings, log: @escaping @Sendable (String) -> Void) {
@@ -40,6 +50,7 @@ public final class ServeSession: @unchecked Sendable {
         settings.build.cacheMemory = BuildCacheMemory()
         self.settings = settings
         self.log = log
+        live = LiveBuild(options: settings.build)
     }
 
     /// Builds once, then serves until `stop` (or the server fails). `ready` gets the URL.
@@ -70,7 +81,9 @@ public final class ServeSession: @unchecked Sendable {
             if !Task.isCancelled { throw error }
         }
         watcher.stop()
-        settings.build.cacheMemory?.flush()
+        // A search index still being made is left: the next build of this output removes it.
+        queue.sync {}
+        live.flush()
         await hub.closeAll()
         await server.stop(timeout: 1)
     }
@@ -80,8 +93,10 @@ public final class ServeSession: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let problems: [String]
         var summary: String
+        var pagesChanged = false
         do {
-            let report = try SiteBuilder.build(settings.build)
+            let report = try live.build(changed: firstEvent == nil ? nil : changed)
+            if report.renderedArticles > 0, report.incremental { pagesChanged = true }
             let errors = report.diagnostics.filter { $0.severity == .error }
             problems = errors.map(\.description)
             for diagnostic in report.diagnostics where settings.verbose || diagnostic.severity == .error {
@@ -117,6 +132,39 @@ public final class ServeSession: @unchecked Sendable {
             summary += String(format: " in %.0f ms", build)
         }
         log(summary)
+        // After the reload: what the next edit needs, then the search index (which may lag the pages).
+        live.prepare()
+        if pagesChanged, live.hasSearch { indexSearch() }
+    }
+
+    /// Makes a new search index of the output off the build queue, then installs it on the
+    /// queue; edits meanwhile ask for one more run once it is in. Called on the build queue.
+    private func indexSearch() {
+        guard !indexing else {
+            indexAgain = true
+            return
+        }
+        indexing = true
+        indexQueue.async { [self] in
+            let pending = live.makeSearchIndex()
+            queue.async { [self] in
+                indexing = false
+                if let pending {
+                    do {
+                        if let problems = try live.installSearchIndex(pending) {
+                            for problem in problems { log(problem.description) }
+                            log(String(format: "search index updated (Pagefind %.1f s)", pending.seconds))
+                        }
+                    } catch {
+                        log("error: search index not updated: \(error)")
+                    }
+                }
+                if indexAgain {
+                    indexAgain = false
+                    indexSearch()
+                }
+            }
+        }
     }
 }
 

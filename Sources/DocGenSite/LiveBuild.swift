@@ -1,0 +1,146 @@
+import DocGenCore
+import Foundation
+
+/// The build of a `docgen serve` session, kept in memory between edits. The first build (and
+/// any edit it cannot take the short way) is `SiteBuilder.build` with the cache held in memory;
+/// after it, the configuration, theme, templates, navigation and renderer are made once
+/// (`PreparedUpdate`) and kept. An edit that changes only the bodies of known articles (the
+/// watcher names the files) then costs one `stat`, one read and one render per changed article
+/// and the writes of its pages: no listing of the content, no site key, no cache file read.
+/// Anything else (a new, deleted or renamed file, a TOC, the theme, a title or front matter, an
+/// output changed by someone else) goes through `SiteBuilder.build`, which decides between an
+/// incremental and a full build. Either way the output is byte for byte a clean build's.
+///
+/// Not thread-safe: call `build`, `prepare` and `installSearchIndex` from one queue.
+/// `makeSearchIndex` only reads the output and may run on another.
+public final class LiveBuild: @unchecked Sendable {
+    /// The build's options (with a cache kept in memory).
+    public let options: BuildOptions
+    private let store: BuildCacheStore
+    private var prepared: PreparedUpdate?
+    /// Counts the builds that replaced the whole output: an index made of an older one is dropped.
+    private var generation = 0
+
+    /// A session building with `options` (its `cacheMemory` is set if it has none).
+    public init(options: BuildOptions) {
+        var options = options
+        if options.cacheMemory == nil { options.cacheMemory = BuildCacheMemory() }
+        self.options = options
+        store = BuildCacheStore(output: options.output, memory: options.cacheMemory)
+    }
+
+    /// Brings the output up to date after the files at `changed` (absolute paths, as the
+    /// watcher reports them) changed; `nil`: unknown changes (the first build).
+    public func build(changed: [String]? = nil) throws -> BuildReport {
+        if let changed, let report = try quickUpdate(changed) { return report }
+        prepared = nil
+        generation += 1
+        return try SiteBuilder.build(options)
+    }
+
+    /// Makes what an edit to an article's body is rendered with, from the cache of the last
+    /// build (after `build`, before the next edit, so the edit does not pay for it). Does
+    /// nothing when the last build kept no cache (a build with a baseline revision).
+    public func prepare() {
+        guard prepared == nil, let cache = store.load() else { return }
+        let listing = cache.stamps.keys.sorted().map { ListedFile(path: $0, stamp: cache.stamps[$0]!.stamp) }
+        guard let themeFiles = try? ThemeLoader.files(overrides: options.templates) else { return }
+        prepared = try? PreparedUpdate.make(options: options, listing: listing, themeFiles: themeFiles, cache: cache)
+    }
+
+    /// Whether the site has a search index to keep up to date after edits.
+    public var hasSearch: Bool { prepared?.pagefind != nil }
+
+    /// The short way: only bodies of known articles changed. `nil` when it does not apply
+    /// (nothing is then written).
+    private func quickUpdate(_ paths: [String]) throws -> BuildReport? {
+        guard let prepared, var cache = store.load() else { return nil }
+        let output = options.output.standardizedFileURL
+        let lock = try OutputLock.acquire(for: output, wait: options.waitForOutput, waiting: options.onWait)
+        defer { withExtendedLifetime(lock) {} }
+        // Another program (a `docgen build` of the same output) wrote it since: the long way.
+        guard let stamp = cache.manifestStamp,
+            ContentListing.stamp(output.appendingPathComponent(OutputWriter.manifestName).path) == stamp
+        else { return nil }
+        let root = options.content.standardizedFileURL.resolvingSymlinksInPath()
+        var changed: [(file: SourceFile, problems: [Diagnostic])] = []
+        for path in paths {
+            guard path.hasPrefix(root.path + "/") else { return nil }
+            let relative = String(path.dropFirst(root.path.count + 1))
+            // Hidden files and folders are not content (an editor's swap file, .git).
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let stamp = ContentListing.stamp(path)
+            let known = cache.stamps[relative]
+            // Gone before it was seen (an editor's temporary file, renamed over the article).
+            if stamp == nil, known == nil { continue }
+            guard let stamp, let known, ContentLoader.kind(of: relative) == .article, cache.articles[relative] != nil
+            else { return nil }
+            var problems: [Diagnostic] = []
+            guard let source = ContentLoader.read(root, relative, &problems) else { return nil }
+            let digest = ContentDigest.of(source.text)
+            cache.stamps[relative] = BuildCache.StampedDigest(stamp: stamp, digest: digest)
+            if digest != known.digest { changed.append((source, problems)) }
+        }
+        var report = BuildReport()
+        if !changed.isEmpty {
+            let applied = try prepared.apply(
+                &cache, changed: changed, resources: [], store: store, report: &report, indexSearch: false)
+            guard applied else { return nil }
+        }
+        store.save(cache)
+        report.incremental = true
+        report.published = true
+        report.cacheHits = cache.articles.count - changed.count
+        report.renderedArticles = changed.count
+        return IncrementalBuild.summarize(
+            cache, report: report, options: options, listing: Array(cache.stamps.keys),
+            rootLinkBase: prepared.config.rootLinkBase)
+    }
+
+    /// A search index made of the output as it was, waiting to be installed.
+    public struct PendingSearchIndex: Sendable {
+        fileprivate let made: SearchRefresh.Made
+        fileprivate let generation: Int
+        /// Seconds Pagefind took.
+        public let seconds: Double
+    }
+
+    /// Runs Pagefind over the output as it is now into a folder beside it (seconds at the
+    /// scale of thousands of pages). Only reads the output: run it off the build queue, then
+    /// hand the result to `installSearchIndex` on it. `nil` without search.
+    public func makeSearchIndex() -> PendingSearchIndex? {
+        guard let pagefind = prepared?.pagefind else { return nil }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let made = SearchRefresh(output: options.output).make(with: pagefind)
+        return PendingSearchIndex(
+            made: made, generation: generation, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    /// Exchanges the made index with the output's and records it (cache, manifest). Returns
+    /// Pagefind's problems; `nil` when the index was dropped because a build replaced the
+    /// whole output (with its own index) meanwhile.
+    public func installSearchIndex(_ pending: PendingSearchIndex) throws -> [Diagnostic]? {
+        let refresh = SearchRefresh(output: options.output)
+        guard pending.generation == generation, let prepared, var cache = store.load() else {
+            refresh.discard()
+            return nil
+        }
+        let output = options.output.standardizedFileURL
+        let lock = try OutputLock.acquire(for: output, wait: options.waitForOutput)
+        defer { withExtendedLifetime(lock) {} }
+        guard let stamp = cache.manifestStamp,
+            ContentListing.stamp(output.appendingPathComponent(OutputWriter.manifestName).path) == stamp
+        else {
+            refresh.discard()
+            return nil
+        }
+        try store.markUpdating()
+        try refresh.install(pending.made, into: &cache)
+        try prepared.writeManifest(&cache)
+        store.save(cache)
+        return pending.made.problems
+    }
+
+    /// Waits until the cache file is written (before the process ends).
+    public func flush() { options.cacheMemory?.flush() }
+}
