@@ -1,0 +1,160 @@
+import DocGenCore
+import Foundation
+import Testing
+
+@testable import DocGenSite
+
+/// `docgen serve`'s build (`LiveBuild`): an edit to an article's body goes the short way kept in
+/// memory (no listing, no site key, no cache file) and the output is byte for byte a clean
+/// build's, search index included once the background index is installed; any other edit goes
+/// the long way and is as exact.
+struct LiveBuildTests {
+    /// A copy of the default site (`Content/`) and an output folder beside it.
+    private func site() throws -> (content: URL, folder: URL) {
+        let folder = TestSupport.temporaryFolder().resolvingSymlinksInPath()
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: TestSupport.repoRoot.appendingPathComponent("Content"), to: content)
+        return (content, folder)
+    }
+
+    /// A stand-in for Pagefind whose index is a digest of every page it reads, so an index made
+    /// before an edit differs from one made after it.
+    private func fakePagefind() throws -> URL {
+        let script = TestSupport.temporaryFolder().appendingPathComponent("pagefind")
+        let body = """
+            #!/bin/sh
+            site=""; out=""
+            while [ $# -gt 0 ]; do
+              [ "$1" = "--site" ] && site="$2"; [ "$1" = "--output-path" ] && out="$2"; shift
+            done
+            mkdir -p "$out/index"
+            echo 'export {}' > "$out/pagefind.js"
+            echo '{}' > "$out/pagefind-entry.json"
+            find "$site" -name '*.html' ! -path '*/pagefind/*' | sed "s|^$site/||" | sort > "$out/pages-seen"
+            (cd "$site" && cat $(cat "$out/pages-seen")) | cksum > "$out/index/digest.pf_index"
+            """
+        try body.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return script
+    }
+
+    private func edit(_ file: URL, _ change: (String) -> String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text)
+        // Through a new file renamed over the article, as editors save.
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".tmp")
+        try Data(changed.utf8).write(to: temporary)
+        #expect(rename(temporary.path, file.path) == 0)
+    }
+
+    private func expectSameAsCleanBuild(
+        _ output: URL, content: URL, folder: URL, pagefind: URL? = nil, diagnostics: [Diagnostic]
+    ) throws {
+        var clean = BuildOptions(
+            content: content, output: folder.appendingPathComponent("clean"), templates: nil,
+            search: pagefind != nil, pagefind: pagefind)
+        clean.usesCache = false
+        let cleanReport = try SiteBuilder.build(clean)
+        let built = TestSupport.snapshot(output)
+        let expected = TestSupport.snapshot(clean.output)
+        #expect(Set(built.keys) == Set(expected.keys))
+        for (path, bytes) in expected where built[path] != bytes {
+            Issue.record("\(path) differs from a clean build")
+        }
+        #expect(diagnostics == cleanReport.diagnostics)
+    }
+
+    @Test func anArticleBodyEditIsRenderedInMemoryAndMatchesACleanBuild() throws {
+        let (content, folder) = try site()
+        let output = folder.appendingPathComponent("site")
+        let live = LiveBuild(options: BuildOptions(content: content, output: output, templates: nil))
+        let first = try live.build()
+        #expect(!first.incremental)
+        live.prepare()
+        let article = content.appendingPathComponent("unable-to-sign-in.md")
+        try edit(article) { $0 + "\nUn paragraphe ajouté dans le serveur.\n" }
+        // The watcher also reports the editor's temporary file, gone by now.
+        let report = try live.build(changed: [article.path + ".tmp", article.path])
+        #expect(report.incremental)
+        #expect(report.renderedArticles == 1)
+        #expect(!report.stageTimes.contains { $0.name == "list content" }, "the short way lists nothing")
+        let page = try String(contentsOf: output.appendingPathComponent("fr/unable-to-sign-in.html"), encoding: .utf8)
+        #expect(page.contains("Un paragraphe ajouté dans le serveur."))
+        try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: report.diagnostics)
+
+        // The same bytes saved again: nothing to render.
+        try edit(article) { $0 + " " }
+        try edit(article) { String($0.dropLast()) }
+        let same = try live.build(changed: [article.path])
+        #expect(same.incremental && same.renderedArticles == 0)
+    }
+
+    @Test func aTitleEditOrANewFileGoesTheLongWayAndMatchesACleanBuild() throws {
+        let (content, folder) = try site()
+        let output = folder.appendingPathComponent("site")
+        let live = LiveBuild(options: BuildOptions(content: content, output: output, templates: nil))
+        _ = try live.build()
+        live.prepare()
+        let article = content.appendingPathComponent("unable-to-sign-in.md")
+        try edit(article) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Nouveau titre, ") }
+        let retitled = try live.build(changed: [article.path])
+        #expect(retitled.renderedArticles > 1, "a title is in every sidebar: a full build")
+        try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: retitled.diagnostics)
+        live.prepare()
+        let added = content.appendingPathComponent("added.md")
+        try Data("---\ntitle: Ajouté\n---\n# Ajouté\n\nTexte.\n".utf8).write(to: added)
+        let withNew = try live.build(changed: [added.path])
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("fr/added.html").path))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("clean"))
+        try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: withNew.diagnostics)
+    }
+
+    @Test func theSearchIndexIsMadeAfterTheEditAndSwappedIn() throws {
+        let (content, folder) = try site()
+        let output = folder.appendingPathComponent("site")
+        let pagefind = try fakePagefind()
+        let live = LiveBuild(
+            options: BuildOptions(content: content, output: output, templates: nil, search: true, pagefind: pagefind))
+        _ = try live.build()
+        live.prepare()
+        #expect(live.hasSearch)
+        let index = output.appendingPathComponent("pagefind/index/digest.pf_index")
+        let before = try Data(contentsOf: index)
+        let article = content.appendingPathComponent("unable-to-sign-in.md")
+        try edit(article) { $0 + "\nUn paragraphe zygomorphe.\n" }
+        let report = try live.build(changed: [article.path])
+        #expect(report.incremental && report.renderedArticles == 1)
+        // The page is in before the index: the index lags until it is installed.
+        #expect(try Data(contentsOf: index) == before)
+        let pending = try #require(live.makeSearchIndex())
+        #expect(try Data(contentsOf: index) == before, "the index is made beside the output")
+        let problems = try live.installSearchIndex(pending)
+        #expect(problems == [])
+        #expect(try Data(contentsOf: index) != before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains("docgen-search") || $0.contains("docgen-trash")
+        }
+        #expect(leftovers.isEmpty)
+        try expectSameAsCleanBuild(
+            output, content: content, folder: folder, pagefind: pagefind, diagnostics: report.diagnostics)
+    }
+
+    @Test func anIndexMadeBeforeAFullBuildIsDropped() throws {
+        let (content, folder) = try site()
+        let output = folder.appendingPathComponent("site")
+        let pagefind = try fakePagefind()
+        let live = LiveBuild(
+            options: BuildOptions(content: content, output: output, templates: nil, search: true, pagefind: pagefind))
+        _ = try live.build()
+        live.prepare()
+        let pending = try #require(live.makeSearchIndex())
+        let toc = content.appendingPathComponent("TOC.yml")
+        try edit(toc) { $0 + "\n" }
+        let report = try live.build(changed: [toc.path])
+        #expect(!report.incremental || report.renderedArticles == 0)
+        #expect(try live.installSearchIndex(pending) == nil)
+        try expectSameAsCleanBuild(
+            output, content: content, folder: folder, pagefind: pagefind, diagnostics: report.diagnostics)
+    }
+}
