@@ -92,22 +92,12 @@ public final class ServeSession: @unchecked Sendable {
     private func rebuild(firstEvent: UInt64?, changed: [String]) {
         let start = DispatchTime.now().uptimeNanoseconds
         let problems: [String]
-        var summary: String
-        var pagesChanged = false
+        var outcome: LiveBuild.Outcome?
         do {
-            let report = try live.build(changed: firstEvent == nil ? nil : changed)
-            if report.renderedArticles > 0, report.incremental { pagesChanged = true }
-            let errors = report.diagnostics.filter { $0.severity == .error }
-            problems = errors.map(\.description)
-            for diagnostic in report.diagnostics where settings.verbose || diagnostic.severity == .error {
-                log(diagnostic.description)
-            }
-            let warnings = report.diagnostics.count(of: .warning)
-            summary =
-                "\(report.incremental ? "rebuilt \(report.renderedArticles) of \(report.articleCount) articles" : "built \(report.articleCount) articles"): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            outcome = try live.update(changed: firstEvent == nil ? nil : changed)
+            problems = outcome?.errors.map(\.description) ?? []
         } catch {
             problems = ["\(error)"]
-            summary = "build failed, still serving the last good site: \(error)"
             log("error: \(error)")
         }
         let hub = self.hub
@@ -122,6 +112,21 @@ public final class ServeSession: @unchecked Sendable {
         }
         sent.wait()
         let now = DispatchTime.now().uptimeNanoseconds
+        // After the reload: the full report (every diagnostic, sorted), for the terminal.
+        var summary: String
+        if let outcome {
+            let report = outcome.report()
+            for diagnostic in report.diagnostics where settings.verbose || diagnostic.severity == .error {
+                log(diagnostic.description)
+            }
+            let errors = outcome.errors.count
+            let warnings = report.diagnostics.count(of: .warning)
+            let articles = report.articleCount
+            summary =
+                "\(outcome.incremental ? "rebuilt \(outcome.renderedArticles) of \(articles) articles" : "built \(articles) articles"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        } else {
+            summary = "build failed, still serving the last good site"
+        }
         let build = Double(now - start) / 1e6
         if let firstEvent {
             let names = changed.map { ($0 as NSString).lastPathComponent }.prefix(3).joined(separator: ", ")
@@ -132,9 +137,9 @@ public final class ServeSession: @unchecked Sendable {
             summary += String(format: " in %.0f ms", build)
         }
         log(summary)
-        // After the reload: what the next edit needs, then the search index (which may lag the pages).
+        // Then what the next edit needs, and the search index (which may lag the pages).
         live.prepare()
-        if pagesChanged, live.hasSearch { indexSearch() }
+        if let outcome, outcome.incremental, outcome.renderedArticles > 0, live.hasSearch { indexSearch() }
     }
 
     /// Makes a new search index of the output off the build queue, then installs it on the

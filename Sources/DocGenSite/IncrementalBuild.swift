@@ -78,7 +78,9 @@ struct IncrementalBuild {
         report: inout BuildReport
     ) throws -> Bool {
         let prepared = try PreparedUpdate.make(options: options, listing: listing, themeFiles: themeFiles, cache: cache)
-        return try prepared.apply(&cache, changed: changed, resources: resources, store: store, report: &report)
+        guard let parsed = prepared.parse(changed, against: cache) else { return false }
+        try prepared.apply(&cache, parsed: parsed, resources: resources, store: store, report: &report)
+        return true
     }
 
     /// The report a full build would give, from the cache.

@@ -29,13 +29,52 @@ public final class LiveBuild: @unchecked Sendable {
         store = BuildCacheStore(output: options.output, memory: options.cacheMemory)
     }
 
-    /// Brings the output up to date after the files at `changed` (absolute paths, as the
-    /// watcher reports them) changed; `nil`: unknown changes (the first build).
+    /// What one build did: its errors at once (what the pages' overlay shows), its full report
+    /// on demand (every diagnostic sorted, counts per language: tens of milliseconds at
+    /// thousands of articles, so `docgen serve` asks for it after the reload).
+    public struct Outcome {
+        /// Every error of the site, sorted for output.
+        public let errors: [Diagnostic]
+        /// Whether the output was updated in place (an incremental build or the short way).
+        public let incremental: Bool
+        /// Articles rendered.
+        public let renderedArticles: Int
+        /// Articles of the site.
+        public let articleCount: Int
+        private let makeReport: () -> BuildReport
+
+        init(report: BuildReport) {
+            errors = report.diagnostics.filter { $0.severity == .error }
+            incremental = report.incremental
+            renderedArticles = report.renderedArticles
+            articleCount = report.articleCount
+            makeReport = { report }
+        }
+
+        init(errors: [Diagnostic], rendered: Int, articles: Int, report: @escaping () -> BuildReport) {
+            self.errors = errors
+            incremental = true
+            renderedArticles = rendered
+            articleCount = articles
+            makeReport = report
+        }
+
+        /// The report a full build would give.
+        public func report() -> BuildReport { makeReport() }
+    }
+
+    /// Brings the output up to date after the files at `changed` changed (absolute paths, as
+    /// the watcher reports them; `nil`: unknown changes, as for the first build).
     public func build(changed: [String]? = nil) throws -> BuildReport {
-        if let changed, let report = try quickUpdate(changed) { return report }
+        try update(changed: changed).report()
+    }
+
+    /// `build`, with the report left for later (see `Outcome`).
+    public func update(changed: [String]?) throws -> Outcome {
+        if let changed, let outcome = try quickUpdate(changed) { return outcome }
         prepared = nil
         generation += 1
-        return try SiteBuilder.build(options)
+        return Outcome(report: try SiteBuilder.build(options))
     }
 
     /// Makes what an edit to an article's body is rendered with, from the cache of the last
@@ -52,49 +91,76 @@ public final class LiveBuild: @unchecked Sendable {
     public var hasSearch: Bool { prepared?.pagefind != nil }
 
     /// The short way: only bodies of known articles changed. `nil` when it does not apply
-    /// (nothing is then written).
-    private func quickUpdate(_ paths: [String]) throws -> BuildReport? {
-        guard let prepared, var cache = store.load() else { return nil }
+    /// (nothing is then written or changed).
+    private func quickUpdate(_ paths: [String]) throws -> Outcome? {
+        guard let prepared, let memory = options.cacheMemory else { return nil }
         let output = options.output.standardizedFileURL
         let lock = try OutputLock.acquire(for: output, wait: options.waitForOutput, waiting: options.onWait)
         defer { withExtendedLifetime(lock) {} }
-        // Another program (a `docgen build` of the same output) wrote it since: the long way.
-        guard let stamp = cache.manifestStamp,
-            ContentListing.stamp(output.appendingPathComponent(OutputWriter.manifestName).path) == stamp
-        else { return nil }
         let root = options.content.standardizedFileURL.resolvingSymlinksInPath()
-        var changed: [(file: SourceFile, problems: [Diagnostic])] = []
-        for path in paths {
-            guard path.hasPrefix(root.path + "/") else { return nil }
-            let relative = String(path.dropFirst(root.path.count + 1))
-            // Hidden files and folders are not content (an editor's swap file, .git).
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let stamp = ContentListing.stamp(path)
-            let known = cache.stamps[relative]
-            // Gone before it was seen (an editor's temporary file, renamed over the article).
-            if stamp == nil, known == nil { continue }
-            guard let stamp, let known, ContentLoader.kind(of: relative) == .article, cache.articles[relative] != nil
-            else { return nil }
-            var problems: [Diagnostic] = []
-            guard let source = ContentLoader.read(root, relative, &problems) else { return nil }
-            let digest = ContentDigest.of(source.text)
-            cache.stamps[relative] = BuildCache.StampedDigest(stamp: stamp, digest: digest)
-            if digest != known.digest { changed.append((source, problems)) }
-        }
+        let manifest = output.appendingPathComponent(OutputWriter.manifestName).path
         var report = BuildReport()
-        if !changed.isEmpty {
-            let applied = try prepared.apply(
-                &cache, changed: changed, resources: [], store: store, report: &report, indexSearch: false)
-            guard applied else { return nil }
+        // The cache is changed in place, under the memory's lock (a copy would cost more than the render).
+        let done = try memory.modify { held -> (errors: [Diagnostic], rendered: Int, articles: Int)? in
+            guard var cache = held.take() else { return nil }
+            // Put back, changed or not; after a failed write, dropped (the next build reads the
+            // file, sees the "updating" marker and builds everything).
+            var keep = true
+            defer { if keep { held = cache } }
+            // Another program (a `docgen build` of the same output) wrote it since: the long way.
+            guard let stamp = cache.manifestStamp, ContentListing.stamp(manifest) == stamp else { return nil }
+            var changed: [(file: SourceFile, problems: [Diagnostic])] = []
+            var stamps: [(String, BuildCache.StampedDigest)] = []
+            for path in paths {
+                guard path.hasPrefix(root.path + "/") else { return nil }
+                let relative = String(path.dropFirst(root.path.count + 1))
+                // Hidden files and folders are not content (an editor's swap file, .git).
+                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                let stamp = ContentListing.stamp(path)
+                let known = cache.stamps[relative]
+                // Gone before it was seen (an editor's temporary file, renamed over the article).
+                if stamp == nil, known == nil { continue }
+                guard let stamp, let known, ContentLoader.kind(of: relative) == .article,
+                    cache.articles[relative] != nil
+                else { return nil }
+                var problems: [Diagnostic] = []
+                guard let source = ContentLoader.read(root, relative, &problems) else { return nil }
+                let digest = ContentDigest.of(source.text)
+                stamps.append((relative, BuildCache.StampedDigest(stamp: stamp, digest: digest)))
+                if digest != known.digest { changed.append((source, problems)) }
+            }
+            guard let parsed = prepared.parse(changed, against: cache) else { return nil }
+            // Only now, when the edit is taken: a stamp recorded for a page not rendered would hide the edit.
+            for (path, stamped) in stamps { cache.stamps[path] = stamped }
+            if !parsed.isEmpty {
+                do {
+                    try prepared.apply(
+                        &cache, parsed: parsed, resources: [], store: store, report: &report, indexSearch: false)
+                } catch {
+                    keep = false
+                    throw error
+                }
+            }
+            var errors = cache.siteDiagnostics.filter { $0.severity == .error }
+            for record in cache.articles.values {
+                for diagnostic in record.diagnostics where diagnostic.severity == .error { errors.append(diagnostic) }
+            }
+            return (errors.sortedForOutput(), parsed.count, cache.articles.count)
         }
-        store.save(cache)
-        report.incremental = true
-        report.published = true
-        report.cacheHits = cache.articles.count - changed.count
-        report.renderedArticles = changed.count
-        return IncrementalBuild.summarize(
-            cache, report: report, options: options, listing: Array(cache.stamps.keys),
-            rootLinkBase: prepared.config.rootLinkBase)
+        guard let done else { return nil }
+        store.scheduleWrite()
+        let options = self.options
+        let rootLinkBase = prepared.config.rootLinkBase
+        return Outcome(errors: done.errors, rendered: done.rendered, articles: done.articles) { [store] in
+            guard let cache = store.load() else { return report }
+            var report = report
+            report.incremental = true
+            report.published = true
+            report.cacheHits = cache.articles.count - done.rendered
+            report.renderedArticles = done.rendered
+            return IncrementalBuild.summarize(
+                cache, report: report, options: options, listing: Array(cache.stamps.keys), rootLinkBase: rootLinkBase)
+        }
     }
 
     /// A search index made of the output as it was, waiting to be installed.

@@ -51,10 +51,13 @@ struct PreparedUpdate {
             pagefind: pagefind)
     }
 
-    /// Parses the changed articles (with the configuration's metadata defaults) and the digest of
-    /// what other pages see of each.
-    func parse(_ changed: [(file: SourceFile, problems: [Diagnostic])]) -> [(Article, [Diagnostic], ContentDigest)] {
-        changed.map { item in
+    /// A changed article, parsed (with the configuration's metadata defaults).
+    typealias Parsed = (article: Article, problems: [Diagnostic], facts: ContentDigest)
+
+    /// Parses the changed articles; `nil` when one of them changed what other pages see of it
+    /// (front matter, titles, kind, target-only: a full build is then needed).
+    func parse(_ changed: [(file: SourceFile, problems: [Diagnostic])], against cache: BuildCache) -> [Parsed]? {
+        let parsed = changed.map { item -> Parsed in
             let result = ArticleParser.parse(item.file)
             var article = result.article
             let defaults = config.metadata(for: article.path)
@@ -63,40 +66,43 @@ struct PreparedUpdate {
             }
             return (article, item.problems + result.diagnostics, SiteKey.facts(result.article, text: item.file.text))
         }
+        for item in parsed where cache.articles[item.article.path]?.facts != item.facts { return nil }
+        return parsed
     }
 
-    /// Re-renders the changed articles into the output, copies the changed resources, rewrites
-    /// the manifest and, with search, re-indexes the site (`reindexSearch`). `false` when one of
-    /// the articles changed what other pages see of it (a full build is then needed; the output
-    /// is untouched).
+    /// Re-renders the parsed articles (`parse`) into the output, copies the changed resources,
+    /// rewrites the manifest if the output's files changed and, with search, re-indexes the
+    /// site (`reindexSearch`). The cache's stamps must hold the articles' new digests.
     func apply(
-        _ cache: inout BuildCache, changed: [(file: SourceFile, problems: [Diagnostic])], resources: [String],
-        store: BuildCacheStore, report: inout BuildReport, indexSearch: Bool = true
-    ) throws -> Bool {
-        let parsed = parse(changed)
-        for (article, _, facts) in parsed where cache.articles[article.path]?.facts != facts { return false }
+        _ cache: inout BuildCache, parsed: [Parsed], resources: [String], store: BuildCacheStore,
+        report: inout BuildReport, indexSearch: Bool = true
+    ) throws {
         try store.markUpdating()
-        let pages = cache.articles.filter(\.value.isPage)
+        var outputsChanged = false
         try SiteBuilder.timed("pages", &report) {
-            let rendered = parsed.filter { cache.articles[$0.0.path]?.isPage == true }
-            let outcomes = stage.renderArticles(rendered.map(\.0))
+            let rendered = parsed.filter { cache.articles[$0.article.path]?.isPage == true }
+            let outcomes = stage.renderArticles(rendered.map(\.article))
             var coverageChanged = false
             for (article, problems, _) in parsed {
                 guard var record = cache.articles[article.path] else { continue }
                 let previous = record
                 record.digest = cache.stamps[article.path]?.digest ?? record.digest
                 record.diagnostics = problems
-                if let index = rendered.firstIndex(where: { $0.0.path == article.path }) {
+                if let index = rendered.firstIndex(where: { $0.article.path == article.path }) {
                     record.absorb(outcomes[index])
                     if let failure = outcomes[index].failure { throw failure }
                 }
                 coverageChanged = coverageChanged || record.coverage != previous.coverage
-                for stale in Set(previous.outputs).subtracting(record.outputs) { sink.remove(stale) }
+                if record.outputs != previous.outputs {
+                    outputsChanged = true
+                    for stale in Set(previous.outputs).subtracting(record.outputs) { sink.remove(stale) }
+                }
                 cache.articles[article.path] = record
             }
             if coverageChanged {
+                let pages = Set(cache.articles.filter(\.value.isPage).keys)
                 let entries = cache.articles.values.compactMap(\.coverage) + cache.includeCoverage
-                if let page = stage.renderer.renderCoverage(pagePaths: Set(pages.keys), entries: entries) {
+                if let page = stage.renderer.renderCoverage(pagePaths: pages, entries: entries) {
                     try sink.write(page)
                 }
             }
@@ -107,9 +113,11 @@ struct PreparedUpdate {
         }
         if indexSearch, pagefind != nil, !parsed.isEmpty {
             try SiteBuilder.timed("search index", &report) { try reindexSearch(&cache) }
+            outputsChanged = true
         }
-        try writeManifest(&cache)
-        return true
+        // A body edit writes the same files again: the manifest (thousands of lines) stays.
+        if outputsChanged || cache.manifestStamp == nil { try writeManifest(&cache) }
+        cache.writtenAt = CacheRecorder.now()
     }
 
     /// Indexes the output as it is now with Pagefind into a folder beside it and exchanges that
