@@ -158,7 +158,9 @@ public final class ServeSession: @unchecked Sendable {
                     do {
                         if let problems = try live.installSearchIndex(pending) {
                             for problem in problems { log(problem.description) }
-                            log(String(format: "search index updated (Pagefind %.1f s)", pending.seconds))
+                            log(
+                                String(format: "search index updated (Pagefind %.1f s)", pending.seconds)
+                                    + (indexAgain ? "; indexing again for later edits" : ", up to date"))
                         }
                     } catch {
                         log("error: search index not updated: \(error)")
