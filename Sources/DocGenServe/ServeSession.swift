@@ -161,6 +161,8 @@ public final class ServeSession: @unchecked Sendable {
                             log(
                                 String(format: "search index updated (Pagefind %.1f s)", pending.seconds)
                                     + (indexAgain ? "; indexing again for later edits" : ", up to date"))
+                        } else {
+                            log("search index dropped: the site was built again meanwhile")
                         }
                     } catch {
                         log("error: search index not updated: \(error)")

@@ -122,9 +122,10 @@ public final class BuildCacheMemory: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Schedules one write of the latest cache with `write`, which gets it and whether it may
-    /// remove the marker (nothing changed while it was written).
-    fileprivate func scheduleWrite(_ write: @escaping @Sendable (BuildCache, () -> Bool) -> Void) {
+    /// Schedules one write of the latest cache with `write`, which gets it and a function that
+    /// runs its argument (the marker's removal) only if nothing changed while it was written,
+    /// under the lock, so an update that starts meanwhile keeps its marker.
+    fileprivate func scheduleWrite(_ write: @escaping @Sendable (BuildCache, (() -> Void) -> Void) -> Void) {
         lock.lock()
         defer { lock.unlock() }
         guard !writeScheduled else { return }
@@ -136,10 +137,10 @@ public final class BuildCacheMemory: @unchecked Sendable {
             let taken = version
             lock.unlock()
             guard let latest else { return }
-            write(latest) {
+            write(latest) { clear in
                 self.lock.lock()
                 defer { self.lock.unlock() }
-                return self.version == taken
+                if self.version == taken { clear() }
             }
         }
     }
@@ -203,9 +204,9 @@ struct BuildCacheStore {
     func scheduleWrite() {
         guard let memory else { return }
         let store = self
-        memory.scheduleWrite { cache, unchanged in
+        memory.scheduleWrite { cache, ifUnchanged in
             store.write(cache, clearMarker: false)
-            if unchanged() { try? FileManager.default.removeItem(at: store.marker) }
+            ifUnchanged { try? FileManager.default.removeItem(at: store.marker) }
         }
     }
 

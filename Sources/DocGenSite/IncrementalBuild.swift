@@ -79,7 +79,9 @@ struct IncrementalBuild {
     ) throws -> Bool {
         let prepared = try PreparedUpdate.make(options: options, listing: listing, themeFiles: themeFiles, cache: cache)
         guard let parsed = prepared.parse(changed, against: cache) else { return false }
-        try prepared.apply(&cache, parsed: parsed, resources: resources, store: store, report: &report)
+        try prepared.apply(
+            &cache, parsed: parsed, resources: resources, store: store, report: &report,
+            indexSearch: !options.defersSearchIndex)
         return true
     }
 

@@ -25,6 +25,7 @@ public final class LiveBuild: @unchecked Sendable {
     public init(options: BuildOptions) {
         var options = options
         if options.cacheMemory == nil { options.cacheMemory = BuildCacheMemory() }
+        options.defersSearchIndex = true
         self.options = options
         store = BuildCacheStore(output: options.output, memory: options.cacheMemory)
     }
@@ -177,7 +178,7 @@ public final class LiveBuild: @unchecked Sendable {
     public func makeSearchIndex() -> PendingSearchIndex? {
         guard let pagefind = prepared?.pagefind else { return nil }
         let start = DispatchTime.now().uptimeNanoseconds
-        let made = SearchRefresh(output: options.output).make(with: pagefind)
+        let made = SearchRefresh(output: options.output).make(with: pagefind, lowPriority: true)
         return PendingSearchIndex(
             made: made, generation: generation, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }

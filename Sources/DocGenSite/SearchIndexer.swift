@@ -74,15 +74,21 @@ public enum SearchIndexer {
 
     /// Indexes the site in `site` with the Pagefind at `executable` into `folder` (the output's
     /// `pagefind/` folder, or one beside the output to be exchanged with it: the index is the
-    /// same bytes either way). Returns the files written, relative to `folder`, sorted; on
-    /// failure none (the partial index is removed) and a `docgen.search.failed` error.
-    static func index(site: URL, into folder: URL, with executable: URL) -> (files: [String], problems: [Diagnostic]) {
-        let (status, output) = run(
-            executable,
-            [
-                "--site", site.path, "--output-path", folder.path, "--quiet",
-                "--exclude-selectors", excludedSelectors, "--glob", glob,
-            ], in: site)
+    /// same bytes either way); `lowPriority` runs it under `nice -n 10`. Returns the files
+    /// written, relative to `folder`, sorted; on failure none (the partial index is removed)
+    /// and a `docgen.search.failed` error.
+    static func index(
+        site: URL, into folder: URL, with executable: URL, lowPriority: Bool = false
+    ) -> (files: [String], problems: [Diagnostic]) {
+        let arguments = [
+            "--site", site.path, "--output-path", folder.path, "--quiet",
+            "--exclude-selectors", excludedSelectors, "--glob", glob,
+        ]
+        let nice = "/usr/bin/nice"
+        let (status, output) =
+            lowPriority && FileManager.default.isExecutableFile(atPath: nice)
+            ? run(URL(fileURLWithPath: nice), ["-n", "10", executable.path] + arguments, in: site)
+            : run(executable, arguments, in: site)
         let manager = FileManager.default
         let entry = folder.appendingPathComponent("pagefind-entry.json").path
         guard status == 0, manager.fileExists(atPath: folder.appendingPathComponent("pagefind.js").path),

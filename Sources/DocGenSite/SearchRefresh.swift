@@ -27,10 +27,12 @@ struct SearchRefresh {
 
     private var installed: URL { output.appendingPathComponent(PagePaths.searchIndexFolder) }
 
-    /// Runs Pagefind over the output into `side`.
-    func make(with pagefind: URL) -> Made {
+    /// Runs Pagefind over the output into `side`; `lowPriority` runs it under `nice`, so that in
+    /// `docgen serve` the next edit's rebuild takes the processors first.
+    func make(with pagefind: URL, lowPriority: Bool = false) -> Made {
         try? FileManager.default.removeItem(at: side)
-        let (files, problems) = SearchIndexer.index(site: output, into: side, with: pagefind)
+        let (files, problems) = SearchIndexer.index(
+            site: output, into: side, with: pagefind, lowPriority: lowPriority)
         return Made(files: files, problems: problems)
     }
 

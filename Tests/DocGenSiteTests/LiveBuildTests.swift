@@ -17,27 +17,6 @@ struct LiveBuildTests {
         return (content, folder)
     }
 
-    /// A stand-in for Pagefind whose index is a digest of every page it reads, so an index made
-    /// before an edit differs from one made after it.
-    private func fakePagefind() throws -> URL {
-        let script = TestSupport.temporaryFolder().appendingPathComponent("pagefind")
-        let body = """
-            #!/bin/sh
-            site=""; out=""
-            while [ $# -gt 0 ]; do
-              [ "$1" = "--site" ] && site="$2"; [ "$1" = "--output-path" ] && out="$2"; shift
-            done
-            mkdir -p "$out/index"
-            echo 'export {}' > "$out/pagefind.js"
-            echo '{}' > "$out/pagefind-entry.json"
-            find "$site" -name '*.html' ! -path '*/pagefind/*' | sed "s|^$site/||" | sort > "$out/pages-seen"
-            (cd "$site" && cat $(cat "$out/pages-seen")) | cksum > "$out/index/digest.pf_index"
-            """
-        try body.write(to: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
-        return script
-    }
-
     private func edit(_ file: URL, _ change: (String) -> String) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         let changed = change(text)
@@ -113,7 +92,7 @@ struct LiveBuildTests {
     @Test func theSearchIndexIsMadeAfterTheEditAndSwappedIn() throws {
         let (content, folder) = try site()
         let output = folder.appendingPathComponent("site")
-        let pagefind = try fakePagefind()
+        let pagefind = try TestSupport.digestPagefind()
         let live = LiveBuild(
             options: BuildOptions(content: content, output: output, templates: nil, search: true, pagefind: pagefind))
         _ = try live.build()
@@ -143,7 +122,7 @@ struct LiveBuildTests {
     @Test func anIndexMadeBeforeAFullBuildIsDropped() throws {
         let (content, folder) = try site()
         let output = folder.appendingPathComponent("site")
-        let pagefind = try fakePagefind()
+        let pagefind = try TestSupport.digestPagefind()
         let live = LiveBuild(
             options: BuildOptions(content: content, output: output, templates: nil, search: true, pagefind: pagefind))
         _ = try live.build()
