@@ -9,17 +9,21 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Build the site, serve it on localhost, and rebuild and reload the open pages after every edit.",
         discussion: """
-            Builds into --output (default: a folder in the system's temporary folder, so your \\
-            own Output/ is left alone), serves it on http://HOST:PORT/ and watches the content \\
-            folder and the theme folder (Linux inotify, no polling). An edit rebuilds only what \\
-            it affects (the build cache) and every open page reloads at the reader's place (the \\
-            segment at the top of the window). Served pages are byte for byte what 'docgen build' \\
-            writes, plus one <script> tag (the reload client). Errors are printed here and shown \\
-            as an overlay in the pages; the server keeps serving the last site, and the next good \\
+            Builds into --output (default: a folder in the system's temporary folder, so your \
+            own Output/ is left alone), serves it on http://HOST:PORT/ and watches the content \
+            folder and the theme folder (Linux inotify, no polling). An edit rebuilds only what \
+            it affects (edits to article bodies are rendered from what the server keeps in memory; \
+            anything else goes through the build cache) and every open page reloads at the \
+            reader's place (the \
+            segment at the top of the window). Served pages are byte for byte what 'docgen build' \
+            writes, plus one <script> tag (the reload client). Errors are printed here and shown \
+            as an overlay in the pages; the server keeps serving the last site, and the next good \
             build clears them. Each rebuild logs the time from the file event to the reload message. \
             With Pagefind installed the site has its search box and index, as with 'docgen build'; \
-            after an edit the index is made again in the background and may lag the page a moment.
-            Ctrl-C stops the server. Exit status: 0 when stopped, 1 when the server cannot start \\
+            after an edit the index is made again in the background and may lag the page a moment \
+            (--no-search: neither).
+
+            Ctrl-C stops the server. Exit status: 0 when stopped, 1 when the server cannot start \
             (port in use, content folder missing).
             """)
 

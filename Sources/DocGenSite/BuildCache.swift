@@ -189,6 +189,13 @@ struct BuildCacheStore {
         return cache
     }
 
+    /// Puts the cache file in the memory when it holds none (a build that found nothing to
+    /// change saves nothing, and the next edit should not read the file again).
+    func keepInMemory() {
+        guard let memory, memory.value == nil, let cache = load() else { return }
+        memory.store(cache)
+    }
+
     /// Writes the cache (atomically) and clears the marker; with a memory, keeps it there and
     /// writes the file a moment later (see `BuildCacheMemory`).
     func save(_ cache: BuildCache) {

@@ -75,7 +75,9 @@ public final class LiveBuild: @unchecked Sendable {
         if let changed, let outcome = try quickUpdate(changed) { return outcome }
         prepared = nil
         generation += 1
-        return Outcome(report: try SiteBuilder.build(options))
+        let report = try SiteBuilder.build(options)
+        store.keepInMemory()
+        return Outcome(report: report)
     }
 
     /// Makes what an edit to an article's body is rendered with, from the cache of the last

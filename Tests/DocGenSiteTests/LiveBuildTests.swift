@@ -69,6 +69,23 @@ struct LiveBuildTests {
         #expect(same.incremental && same.renderedArticles == 0)
     }
 
+    @Test func aSessionStartedOnAnUpToDateOutputTakesTheShortWayAtTheFirstEdit() throws {
+        let (content, folder) = try site()
+        let output = folder.appendingPathComponent("site")
+        _ = try SiteBuilder.build(BuildOptions(content: content, output: output, templates: nil))
+        // A new session (a new `docgen serve`): nothing changed, so the build saves no cache.
+        let live = LiveBuild(options: BuildOptions(content: content, output: output, templates: nil))
+        let start = try live.build()
+        #expect(start.incremental && start.renderedArticles == 0)
+        live.prepare()
+        let article = content.appendingPathComponent("unable-to-sign-in.md")
+        try edit(article) { $0 + "\nUn paragraphe de plus.\n" }
+        let report = try live.build(changed: [article.path])
+        #expect(report.renderedArticles == 1)
+        #expect(!report.stageTimes.contains { $0.name == "list content" }, "the short way lists nothing")
+        try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: report.diagnostics)
+    }
+
     @Test func aTitleEditOrANewFileGoesTheLongWayAndMatchesACleanBuild() throws {
         let (content, folder) = try site()
         let output = folder.appendingPathComponent("site")
