@@ -78,8 +78,9 @@ struct BuildCache {
 }
 
 /// A build cache kept in memory between the builds of one process (`docgen serve`): a rebuild
-/// after an edit reads no cache file, and the file is written in the background once edits
-/// pause (`writeDelay`), always with the latest cache, so a burst of edits costs one write.
+/// after an edit reads no cache file, and the file is written in the background once no edit
+/// came for `writeDelay` seconds, always with the latest cache, so a burst of edits costs one
+/// write and no write competes with an edit's rebuild.
 public final class BuildCacheMemory: @unchecked Sendable {
     /// Recursive: an update in place (`modify`) marks the output as being updated (`updating`).
     private let lock = NSRecursiveLock()
@@ -88,8 +89,11 @@ public final class BuildCacheMemory: @unchecked Sendable {
     /// "updating" marker only if nothing happened since it took the cache it writes.
     private var version = 0
     private var writeScheduled = false
+    /// When the cache last changed (uptime nanoseconds), and whether `flush` waits for the write.
+    private var lastChange: UInt64 = 0
+    private var flushing = false
     fileprivate let writer = DispatchQueue(label: "docgen build cache writer")
-    /// Seconds after a save before the file is written (later saves join that write).
+    /// Seconds without a change before the file is written.
     let writeDelay: Double
 
     /// An empty memory (the first build reads the cache file).
@@ -128,10 +132,23 @@ public final class BuildCacheMemory: @unchecked Sendable {
     fileprivate func scheduleWrite(_ write: @escaping @Sendable (BuildCache, (() -> Void) -> Void) -> Void) {
         lock.lock()
         defer { lock.unlock() }
+        lastChange = DispatchTime.now().uptimeNanoseconds
         guard !writeScheduled else { return }
         writeScheduled = true
+        writeWhenQuiet(write)
+    }
+
+    /// Writes once no change came for `writeDelay` (so the encoding of thousands of records
+    /// never competes with an edit's rebuild), else waits again.
+    private func writeWhenQuiet(_ write: @escaping @Sendable (BuildCache, (() -> Void) -> Void) -> Void) {
         writer.asyncAfter(deadline: .now() + writeDelay) { [self] in
             lock.lock()
+            let quietFor = Double(DispatchTime.now().uptimeNanoseconds - lastChange) / 1e9
+            if quietFor < writeDelay, !flushing {
+                lock.unlock()
+                writeWhenQuiet(write)
+                return
+            }
             writeScheduled = false
             let latest = cache
             let taken = version
@@ -148,6 +165,14 @@ public final class BuildCacheMemory: @unchecked Sendable {
     /// Waits until the cache file is written (before the process ends): for a write still
     /// waiting for its delay, then for the writer.
     public func flush() {
+        lock.lock()
+        flushing = true
+        lock.unlock()
+        defer {
+            lock.lock()
+            flushing = false
+            lock.unlock()
+        }
         while true {
             lock.lock()
             let pending = writeScheduled

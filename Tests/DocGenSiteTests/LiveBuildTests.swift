@@ -86,6 +86,37 @@ struct LiveBuildTests {
         try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: report.diagnostics)
     }
 
+    @Test func theCacheFileFollowsOnceWrittenAndIsNeverTrustedBefore() throws {
+        let (content, folder) = try site()
+        let output = folder.appendingPathComponent("site")
+        let options = BuildOptions(content: content, output: output, templates: nil)
+        let live = LiveBuild(options: options)
+        _ = try live.build()
+        live.flush()
+        live.prepare()
+        let article = content.appendingPathComponent("unable-to-sign-in.md")
+        try edit(article) { $0 + "\nUne première modification.\n" }
+        #expect(try live.build(changed: [article.path]).renderedArticles == 1)
+        // Before the file is written, another process's build must not trust the older file.
+        let meanwhile = try SiteBuilder.build(options)
+        #expect(!meanwhile.incremental, "the output was updated after the cache file: a full build")
+        try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: meanwhile.diagnostics)
+
+        // The session sees an output it did not write: the long way (a full build), then short again.
+        try edit(article) { $0 + "\nUne seconde modification.\n" }
+        #expect(try live.build(changed: [article.path]).renderedArticles > 1)
+        live.prepare()
+        try edit(article) { $0 + "\nUne troisième modification.\n" }
+        let third = try live.build(changed: [article.path])
+        #expect(third.renderedArticles == 1 && !third.stageTimes.contains { $0.name == "list content" })
+        live.flush()
+        // Once written, the file is the cache of the output as it is.
+        let after = try SiteBuilder.build(options)
+        #expect(after.incremental && after.renderedArticles == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("clean"))
+        try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: after.diagnostics)
+    }
+
     @Test func aTitleEditOrANewFileGoesTheLongWayAndMatchesACleanBuild() throws {
         let (content, folder) = try site()
         let output = folder.appendingPathComponent("site")
