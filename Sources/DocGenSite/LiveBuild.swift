@@ -6,7 +6,8 @@ import Foundation
 /// after it, the configuration, theme, templates, navigation and renderer are made once
 /// (`PreparedUpdate`) and kept. An edit that changes only the bodies of known articles (the
 /// watcher names the files) then costs one `stat`, one read and one render per changed article
-/// and the writes of its pages: no listing of the content, no site key, no cache file read.
+/// and the writes of its pages: no listing of the content, no site key, no cache file read. A
+/// changed image is copied the same way.
 /// Anything else (a new, deleted or renamed file, a TOC, the theme, a title or front matter, an
 /// output changed by someone else) goes through `SiteBuilder.build`, which decides between an
 /// incremental and a full build. Either way the output is byte for byte a clean build's.
@@ -114,6 +115,7 @@ public final class LiveBuild: @unchecked Sendable {
             guard let stamp = cache.manifestStamp, ContentListing.stamp(manifest) == stamp else { return nil }
             var changed: [(file: SourceFile, problems: [Diagnostic])] = []
             var stamps: [(String, BuildCache.StampedDigest)] = []
+            var resources: [String] = []
             for path in paths {
                 guard path.hasPrefix(root.path + "/") else { return nil }
                 let relative = String(path.dropFirst(root.path.count + 1))
@@ -123,7 +125,15 @@ public final class LiveBuild: @unchecked Sendable {
                 let known = cache.stamps[relative]
                 // Gone before it was seen (an editor's temporary file, renamed over the article).
                 if stamp == nil, known == nil { continue }
-                guard let stamp, let known, ContentLoader.kind(of: relative) == .article,
+                let kind = ContentLoader.kind(of: relative)
+                if kind == .resource, !SiteKey.isText(relative) {
+                    // An image: in no page and not in the site key, copied when its stamp changes.
+                    guard let stamp, let known else { return nil }
+                    stamps.append((relative, BuildCache.StampedDigest(stamp: stamp, digest: known.digest)))
+                    if stamp != known.stamp { resources.append(relative) }
+                    continue
+                }
+                guard let stamp, let known, kind == .article,
                     cache.articles[relative] != nil
                 else { return nil }
                 var problems: [Diagnostic] = []
@@ -135,10 +145,11 @@ public final class LiveBuild: @unchecked Sendable {
             guard let parsed = prepared.parse(changed, against: cache) else { return nil }
             // Only now, when the edit is taken: a stamp recorded for a page not rendered would hide the edit.
             for (path, stamped) in stamps { cache.stamps[path] = stamped }
-            if !parsed.isEmpty {
+            if !parsed.isEmpty || !resources.isEmpty {
                 do {
                     try prepared.apply(
-                        &cache, parsed: parsed, resources: [], store: store, report: &report, indexSearch: false)
+                        &cache, parsed: parsed, resources: resources, store: store, report: &report,
+                        indexSearch: false)
                 } catch {
                     keep = false
                     throw error

@@ -117,6 +117,25 @@ struct LiveBuildTests {
         try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: after.diagnostics)
     }
 
+    @Test func aChangedImageIsCopiedTheShortWay() throws {
+        let (content, folder) = try site()
+        try FileManager.default.createDirectory(
+            at: content.appendingPathComponent("images"), withIntermediateDirectories: true)
+        let image = content.appendingPathComponent("images/pixel.png")
+        try Data("PNG-1".utf8).write(to: image)
+        try edit(content.appendingPathComponent("unable-to-sign-in.md")) { $0 + "\n![Une image](images/pixel.png)\n" }
+        let output = folder.appendingPathComponent("site")
+        let live = LiveBuild(options: BuildOptions(content: content, output: output, templates: nil))
+        _ = try live.build()
+        live.prepare()
+        try edit(image) { _ in "PNG-2, plus long" }
+        let report = try live.build(changed: [image.path])
+        #expect(report.renderedArticles == 0)
+        #expect(!report.stageTimes.contains { $0.name == "list content" }, "the short way lists nothing")
+        #expect(try Data(contentsOf: output.appendingPathComponent("images/pixel.png")) == Data("PNG-2, plus long".utf8))
+        try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: report.diagnostics)
+    }
+
     @Test func aTitleEditOrANewFileGoesTheLongWayAndMatchesACleanBuild() throws {
         let (content, folder) = try site()
         let output = folder.appendingPathComponent("site")
