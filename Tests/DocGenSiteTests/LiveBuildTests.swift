@@ -132,7 +132,8 @@ struct LiveBuildTests {
         let report = try live.build(changed: [image.path])
         #expect(report.renderedArticles == 0)
         #expect(!report.stageTimes.contains { $0.name == "list content" }, "the short way lists nothing")
-        #expect(try Data(contentsOf: output.appendingPathComponent("images/pixel.png")) == Data("PNG-2, plus long".utf8))
+        #expect(
+            try Data(contentsOf: output.appendingPathComponent("images/pixel.png")) == Data("PNG-2, plus long".utf8))
         try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: report.diagnostics)
     }
 
