@@ -19,7 +19,8 @@ public final class LiveBuild: @unchecked Sendable {
     public let options: BuildOptions
     private let store: BuildCacheStore
     private var prepared: PreparedUpdate?
-    /// Counts the builds that replaced the whole output: an index made of an older one is dropped.
+    /// Counts the long-way builds (a full one replaces the output, with its own index): a search
+    /// index made before one is dropped.
     private var generation = 0
 
     /// A session building with `options` (its `cacheMemory` is set if it has none).

@@ -117,6 +117,27 @@ struct LiveBuildTests {
         try expectSameAsCleanBuild(output, content: content, folder: folder, diagnostics: after.diagnostics)
     }
 
+    @Test func anErrorInABodyIsReportedBeforeTheFullReportAndClearedByTheFix() throws {
+        let (content, folder) = try site()
+        let output = folder.appendingPathComponent("site")
+        let live = LiveBuild(options: BuildOptions(content: content, output: output, templates: nil))
+        #expect(try live.update(changed: nil).errors.isEmpty)
+        live.prepare()
+        let article = content.appendingPathComponent("unable-to-sign-in.md")
+        let original = try String(contentsOf: article, encoding: .utf8)
+        try edit(article) { $0 + "\n<span data-ttu-id=\"zz-1\">jamais fermé\n" }
+        let broken = try live.update(changed: [article.path])
+        #expect(broken.incremental && broken.renderedArticles == 1)
+        // The errors the overlay shows, known before the full report, are the full report's errors.
+        #expect(broken.errors.map(\.identifier) == ["docgen.segment.unclosed"])
+        #expect(broken.errors == broken.report().diagnostics.filter { $0.severity == .error })
+        try expectSameAsCleanBuild(
+            output, content: content, folder: folder, diagnostics: broken.report().diagnostics)
+        try edit(article) { _ in original }
+        let fixed = try live.update(changed: [article.path])
+        #expect(fixed.incremental && fixed.errors.isEmpty)
+    }
+
     @Test func aChangedImageIsCopiedTheShortWay() throws {
         let (content, folder) = try site()
         try FileManager.default.createDirectory(
