@@ -122,8 +122,12 @@ public final class LiveBuild: @unchecked Sendable {
                 let relative = String(path.dropFirst(root.path.count + 1))
                 // Hidden files and folders are not content (an editor's swap file, .git).
                 if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-                let stamp = ContentListing.stamp(path)
+                var stamp = ContentListing.stamp(path)
                 let known = cache.stamps[relative]
+                // A new file may be an editor's temporary file about to be renamed over an article
+                // (the rename can come after the watcher's settle window on a busy machine): given
+                // a moment to go, it saves a rebuild of the whole site for a file that never stays.
+                if stamp != nil, known == nil { stamp = Self.stampAfterAMoment(path) }
                 // Gone before it was seen (an editor's temporary file, renamed over the article).
                 if stamp == nil, known == nil { continue }
                 let kind = ContentLoader.kind(of: relative)
@@ -176,6 +180,15 @@ public final class LiveBuild: @unchecked Sendable {
             return IncrementalBuild.summarize(
                 cache, report: report, options: options, listing: Array(cache.stamps.keys), rootLinkBase: rootLinkBase)
         }
+    }
+
+    /// The stamp of a new file after up to 50 ms, `nil` if it went meanwhile.
+    private static func stampAfterAMoment(_ path: String) -> FileStamp? {
+        for _ in 0..<5 {
+            usleep(10_000)
+            if ContentListing.stamp(path) == nil { return nil }
+        }
+        return ContentListing.stamp(path)
     }
 
     /// A search index made of the output as it was, waiting to be installed.
