@@ -67,6 +67,7 @@ def run(docgen: Path, content: Path, work: Path, edits: int, jobs: int, search: 
         first_build = time.perf_counter() - started
         searched = (output / "pagefind").is_dir()
         time.sleep(1.0)
+        load_before = [round(x, 2) for x in os.getloadavg()]
         latencies, builds = [], []
         for round_number in range(edits):
             text = article.read_text(encoding="utf-8")
@@ -78,6 +79,7 @@ def run(docgen: Path, content: Path, work: Path, edits: int, jobs: int, search: 
             latencies.append(float(match.group(1)))
             builds.append(float(match.group(2)))
             time.sleep(pause)
+        load_after = [round(x, 2) for x in os.getloadavg()]
         if searched:
             # The index of the last edit: the server logs each index it swaps in, and says when
             # another run follows for edits made while it was made.
@@ -100,6 +102,7 @@ def run(docgen: Path, content: Path, work: Path, edits: int, jobs: int, search: 
         "first build s": first_build, "edits": edits,
         "reload ms median": statistics.median(latencies), "reload ms min": min(latencies),
         "reload ms max": max(latencies), "reload ms": latencies, "build ms": builds,
+        "load average during edits": [load_before, load_after],
         "identical to clean build": _same_tree(output, clean),
     }
 
@@ -112,4 +115,6 @@ def print_results(label: str, result: dict) -> None:
     print(f"  file event -> reload  median {median:6.1f} ms  (range {result['reload ms min']:.1f}-"
           f"{result['reload ms max']:.1f} ms; target < {TARGET_MS:.0f} ms) {verdict}")
     print(f"  of which build        median {statistics.median(result['build ms']):6.1f} ms")
+    before, after = result["load average during edits"]
+    print(f"  load average (1/5/15 min) {before} before the edits, {after} after, on {os.cpu_count()} CPUs")
     print(f"  served output byte-identical to a clean build: {'yes' if result['identical to clean build'] else 'NO'}")
