@@ -62,7 +62,9 @@ public final class ServeSession: @unchecked Sendable {
             folders: [settings.build.content] + (settings.build.templates.map { [$0] } ?? []),
             excluding: [settings.build.output])
         try watcher.start { [self] first, paths in
-            queue.async { self.rebuild(firstEvent: first, changed: paths) }
+            // On the watcher's thread when the queue is idle (no thread to wake up); the events
+            // of the next edit wait in inotify's queue meanwhile.
+            queue.sync { self.rebuild(firstEvent: first, changed: paths) }
         }
         self.watcher = watcher
         let serving = Task { try await server.run() }
@@ -115,13 +117,14 @@ public final class ServeSession: @unchecked Sendable {
         // After the reload: the full report (every diagnostic, sorted), for the terminal.
         var summary: String
         if let outcome {
-            let report = outcome.report()
-            for diagnostic in report.diagnostics where settings.verbose || diagnostic.severity == .error {
+            // Every diagnostic, sorted, with --verbose; else the errors and a count of warnings.
+            let report = settings.verbose ? outcome.report() : nil
+            for diagnostic in report?.diagnostics ?? outcome.errors {
                 log(diagnostic.description)
             }
             let errors = outcome.errors.count
-            let warnings = report.diagnostics.count(of: .warning)
-            let articles = report.articleCount
+            let warnings = report?.diagnostics.count(of: .warning) ?? outcome.warningCount()
+            let articles = outcome.articleCount
             summary =
                 "\(outcome.incremental ? "rebuilt \(outcome.renderedArticles) of \(articles) articles" : "built \(articles) articles"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         } else {

@@ -45,6 +45,7 @@ public final class LiveBuild: @unchecked Sendable {
         /// Articles of the site.
         public let articleCount: Int
         private let makeReport: () -> BuildReport
+        private let countWarnings: () -> Int
 
         init(report: BuildReport) {
             errors = report.diagnostics.filter { $0.severity == .error }
@@ -52,18 +53,27 @@ public final class LiveBuild: @unchecked Sendable {
             renderedArticles = report.renderedArticles
             articleCount = report.articleCount
             makeReport = { report }
+            countWarnings = { report.diagnostics.count { $0.severity == .warning } }
         }
 
-        init(errors: [Diagnostic], rendered: Int, articles: Int, report: @escaping () -> BuildReport) {
+        init(
+            errors: [Diagnostic], rendered: Int, articles: Int, report: @escaping () -> BuildReport,
+            warnings: @escaping () -> Int
+        ) {
             self.errors = errors
             incremental = true
             renderedArticles = rendered
             articleCount = articles
             makeReport = report
+            countWarnings = warnings
         }
 
         /// The report a full build would give.
         public func report() -> BuildReport { makeReport() }
+
+        /// The number of warnings of the report, without making it (no sorting of thousands of
+        /// diagnostics, for the terminal's summary line).
+        public func warningCount() -> Int { countWarnings() }
     }
 
     /// Brings the output up to date after the files at `changed` changed (absolute paths, as
@@ -179,6 +189,14 @@ public final class LiveBuild: @unchecked Sendable {
             report.renderedArticles = done.rendered
             return IncrementalBuild.summarize(
                 cache, report: report, options: options, listing: Array(cache.stamps.keys), rootLinkBase: rootLinkBase)
+        } warnings: { [store] in
+            guard let cache = store.load() else { return 0 }
+            var count = cache.siteDiagnostics.count { $0.severity == .warning }
+            for record in cache.articles.values {
+                count += record.diagnostics.count { $0.severity == .warning }
+            }
+            // The site-wide anchor check gives warnings only.
+            return count + BuildCache.anchorDiagnostics(cache.articles).count
         }
     }
 

@@ -131,6 +131,9 @@ struct LiveBuildTests {
         // The errors the overlay shows, known before the full report, are the full report's errors.
         #expect(broken.errors.map(\.identifier) == ["docgen.segment.unclosed"])
         #expect(broken.errors == broken.report().diagnostics.filter { $0.severity == .error })
+        let warnings = broken.report().diagnostics.filter { $0.severity == .warning }.count
+        #expect(warnings > 0, "the default site has warnings, so the count below is tested")
+        #expect(broken.warningCount() == warnings)
         try expectSameAsCleanBuild(
             output, content: content, folder: folder, diagnostics: broken.report().diagnostics)
         try edit(article) { _ in original }
