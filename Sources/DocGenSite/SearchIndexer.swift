@@ -74,7 +74,7 @@ public enum SearchIndexer {
 
     /// Indexes the site in `site` with the Pagefind at `executable` into `folder` (the output's
     /// `pagefind/` folder, or one beside the output to be exchanged with it: the index is the
-    /// same bytes either way); `lowPriority` runs it under `nice -n 10`. Returns the files
+    /// same bytes either way); `lowPriority` runs it under `nice -n 19`. Returns the files
     /// written, relative to `folder`, sorted; on failure none (the partial index is removed)
     /// and a `docgen.search.failed` error.
     static func index(
@@ -87,7 +87,7 @@ public enum SearchIndexer {
         let nice = "/usr/bin/nice"
         let (status, output) =
             lowPriority && FileManager.default.isExecutableFile(atPath: nice)
-            ? run(URL(fileURLWithPath: nice), ["-n", "10", executable.path] + arguments, in: site)
+            ? run(URL(fileURLWithPath: nice), ["-n", "19", executable.path] + arguments, in: site)
             : run(executable, arguments, in: site)
         let manager = FileManager.default
         let entry = folder.appendingPathComponent("pagefind-entry.json").path
