@@ -9,6 +9,7 @@ Prints a table, issue 9's target checks, and writes it all as JSON.
   python3 Benchmarks/run.py                                # fr-fr Markdown without TOCs, 1x
   python3 Benchmarks/run.py --scales 1,10,30 --runs 3      # the issue 9 table
   python3 Benchmarks/run.py --corpus-set frfr,partner-center
+  python3 Benchmarks/run.py --serve --scales 10 --skip-build --skip-hugo   # docgen serve's reload latency
 
 See Benchmarks/README.md for what is measured and how the Hugo site is made.
 """
@@ -65,6 +66,11 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--incremental", action="store_true",
                         help="issue 10's rebuild timings instead: at each frfr scale, a no-change rebuild and a "
                              "one-article-body rebuild (new processes), checked byte for byte against a clean build")
+    parser.add_argument("--serve", action="store_true",
+                        help="issue 10: docgen serve's edit-to-reload latency at each --scales (no tool comparison)")
+    parser.add_argument("--serve-edits", type=int, default=20, help="edits timed per scale with --serve (default 20)")
+    parser.add_argument("--serve-search", choices=("off", "on", "both"), default="both",
+                        help="serve without search, with it (Pagefind re-indexing in the background), or both")
     parser.add_argument("--skip-floor", action="store_true", help="no libcmark-gfm floor row")
     parser.add_argument("--skip-build", action="store_true", help=f"use the existing {DOCGEN.relative_to(REPO)}")
     parser.add_argument("--shared-corpus", type=Path, default=SHARED_CORPUS,
@@ -127,6 +133,34 @@ def run_incremental(arguments: argparse.Namespace, shared: Path) -> None:
     print(f"\nwritten {destination}")
 
 
+def run_serve(arguments: argparse.Namespace, shared: Path) -> None:
+    """Issue 10's serve target: edit-to-reload latency at each frfr scale, printed and written as JSON."""
+    from bench import serve
+    results = {}
+    print(f"docgen serve latency, load average {load_average()}", flush=True)
+    modes = {"off": [False], "on": [True], "both": [False, True]}[arguments.serve_search]
+    with tempfile.TemporaryDirectory(prefix="docgen-bench-serve-") as temp_name:
+        temp = Path(temp_name)
+        base = temp / "frfr-base"
+        make_markdown_only_copy(shared, base)
+        for scale in arguments.scales:
+            content = temp / f"docset-frfr-{scale}x"
+            make_scaled_docset(base, content, scale)
+            for search in modes:
+                label = f"fr-fr {scale}x, search {'on' if search else 'off'}"
+                work = temp / f"work-{scale}x-{'search' if search else 'plain'}"
+                work.mkdir()
+                result = serve.run(DOCGEN, content, work, arguments.serve_edits, arguments.workers, search)
+                serve.print_results(label, result)
+                results[label] = result
+                shutil.rmtree(work, ignore_errors=True)
+    destination = arguments.json or RESULTS / "latest-serve.json"
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_text(json.dumps({"docgen": docgen_version(), "load average": load_average(),
+                                       "target ms": serve.TARGET_MS, "results": results}, indent=2) + "\n")
+    print(f"\nwritten {destination}")
+
+
 def main() -> None:
     arguments = parse_arguments()
     shared = arguments.shared_corpus.resolve()
@@ -137,6 +171,8 @@ def main() -> None:
             raise SystemExit(f"{DOCGEN} does not exist; run without --skip-build")
     else:
         build_docgen(arguments.build_retries, arguments.build_wait)
+    if arguments.serve:  # docgen alone: no Hugo or floor needed
+        return run_serve(arguments, shared)
     hugo = None
     if not arguments.skip_hugo:
         hugo = find_hugo()

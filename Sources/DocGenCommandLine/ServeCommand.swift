@@ -9,15 +9,21 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Build the site, serve it on localhost, and rebuild and reload the open pages after every edit.",
         discussion: """
-            Builds into --output (default: a folder in the system's temporary folder, so your \\
-            own Output/ is left alone), serves it on http://HOST:PORT/ and watches the content \\
-            folder and the theme folder (Linux inotify, no polling). An edit rebuilds only what \\
-            it affects (the build cache) and every open page reloads at the reader's place (the \\
-            segment at the top of the window). Served pages are byte for byte what 'docgen build' \\
-            writes, plus one <script> tag (the reload client). Errors are printed here and shown \\
-            as an overlay in the pages; the server keeps serving the last site, and the next good \\
-            build clears them. Each rebuild logs the time from the file event to the reload message.
-            Ctrl-C stops the server. Exit status: 0 when stopped, 1 when the server cannot start \\
+            Builds into --output (default: a folder in the system's temporary folder, so your \
+            own Output/ is left alone), serves it on http://HOST:PORT/ and watches the content \
+            folder and the theme folder (Linux inotify, no polling). An edit rebuilds only what \
+            it affects (edits to article bodies are rendered from what the server keeps in memory; \
+            anything else goes through the build cache) and every open page reloads at the \
+            reader's place (the \
+            segment at the top of the window). Served pages are byte for byte what 'docgen build' \
+            writes, plus one <script> tag (the reload client). Errors are printed here and shown \
+            as an overlay in the pages; the server keeps serving the last site, and the next good \
+            build clears them. Each rebuild logs the time from the file event to the reload message. \
+            With Pagefind installed the site has its search box and index, as with 'docgen build'; \
+            after an edit the index is made again in the background and may lag the page a moment \
+            (--no-search: neither).
+
+            Ctrl-C stops the server. Exit status: 0 when stopped, 1 when the server cannot start \
             (port in use, content folder missing).
             """)
 
@@ -53,13 +59,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Threads for the page stage (default: one per core).", valueName: "N"))
     var jobs: Int?
 
+    @Flag(
+        name: .customLong("no-search"),
+        help:
+            "Serve without search: no Pagefind index, no search box. (With search, an edit reloads the pages first; the index is made again in the background and swapped in when done.)"
+    )
+    var noSearch = false
+
     func run() async throws {
         let contentURL = URL(fileURLWithPath: content).standardizedFileURL
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? Self.defaultOutput(for: contentURL)
         let build = BuildOptions(
             content: contentURL, output: outputURL,
             templates: TemplateLocator.locate(explicit: templates, content: content),
-            force: output == nil, workers: jobs.map { max(1, $0) })
+            force: output == nil, workers: jobs.map { max(1, $0) }, search: !noSearch)
         let session = ServeSession(
             settings: .init(build: build, host: host, port: port, verbose: verbose),
             log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })

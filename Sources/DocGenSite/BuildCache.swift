@@ -78,30 +78,110 @@ struct BuildCache {
 }
 
 /// A build cache kept in memory between the builds of one process (`docgen serve`): a rebuild
-/// after an edit reads no cache file, and the file is written in the background.
+/// after an edit reads no cache file, and the file is written in the background once no edit
+/// came for `writeDelay` seconds, always with the latest cache, so a burst of edits costs one
+/// write and no write competes with an edit's rebuild.
 public final class BuildCacheMemory: @unchecked Sendable {
-    private let lock = NSLock()
+    /// Recursive: an update in place (`modify`) marks the output as being updated (`updating`).
+    private let lock = NSRecursiveLock()
     private var cache: BuildCache?
+    /// Bumped by every save and every in-place update of the output: a write removes the
+    /// "updating" marker only if nothing happened since it took the cache it writes.
+    private var version = 0
+    private var writeScheduled = false
+    /// When the cache last changed (uptime nanoseconds), and whether `flush` waits for the write.
+    private var lastChange: UInt64 = 0
+    private var flushing = false
     fileprivate let writer = DispatchQueue(label: "docgen build cache writer")
+    /// Seconds without a change before the file is written.
+    let writeDelay: Double
 
     /// An empty memory (the first build reads the cache file).
-    public init() {}
+    public init(writeDelay: Double = 1) { self.writeDelay = writeDelay }
 
     fileprivate var value: BuildCache? {
-        get {
+        lock.lock()
+        defer { lock.unlock() }
+        return cache
+    }
+
+    /// Runs `body` on the cache held here, changed in place (no copy of its thousands of records).
+    func modify<T>(_ body: (inout BuildCache?) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&cache)
+    }
+
+    fileprivate func store(_ new: BuildCache?) {
+        lock.lock()
+        cache = new
+        version += 1
+        lock.unlock()
+    }
+
+    /// Notes that the output is being updated in place (the marker is on disk).
+    fileprivate func updating() {
+        lock.lock()
+        version += 1
+        lock.unlock()
+    }
+
+    /// Schedules one write of the latest cache with `write`, which gets it and a function that
+    /// runs its argument (the marker's removal) only if nothing changed while it was written,
+    /// under the lock, so an update that starts meanwhile keeps its marker.
+    fileprivate func scheduleWrite(_ write: @escaping @Sendable (BuildCache, (() -> Void) -> Void) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        lastChange = DispatchTime.now().uptimeNanoseconds
+        guard !writeScheduled else { return }
+        writeScheduled = true
+        writeWhenQuiet(write)
+    }
+
+    /// Writes once no change came for `writeDelay` (so the encoding of thousands of records
+    /// never competes with an edit's rebuild), else waits again.
+    private func writeWhenQuiet(_ write: @escaping @Sendable (BuildCache, (() -> Void) -> Void) -> Void) {
+        writer.asyncAfter(deadline: .now() + writeDelay) { [self] in
             lock.lock()
-            defer { lock.unlock() }
-            return cache
-        }
-        set {
-            lock.lock()
-            cache = newValue
+            let quietFor = Double(DispatchTime.now().uptimeNanoseconds - lastChange) / 1e9
+            if quietFor < writeDelay, !flushing {
+                lock.unlock()
+                writeWhenQuiet(write)
+                return
+            }
+            writeScheduled = false
+            let latest = cache
+            let taken = version
             lock.unlock()
+            guard let latest else { return }
+            write(latest) { clear in
+                self.lock.lock()
+                defer { self.lock.unlock() }
+                if self.version == taken { clear() }
+            }
         }
     }
 
-    /// Waits until the cache file is written (before the process ends).
-    public func flush() { writer.sync {} }
+    /// Waits until the cache file is written (before the process ends): for a write still
+    /// waiting for its delay, then for the writer.
+    public func flush() {
+        lock.lock()
+        flushing = true
+        lock.unlock()
+        defer {
+            lock.lock()
+            flushing = false
+            lock.unlock()
+        }
+        while true {
+            lock.lock()
+            let pending = writeScheduled
+            lock.unlock()
+            if !pending { break }
+            usleep(5_000)
+        }
+        writer.sync {}
+    }
 }
 
 /// Where the cache of one output folder lives, and reading and writing it atomically.
@@ -134,25 +214,44 @@ struct BuildCacheStore {
         return cache
     }
 
-    /// Writes the cache (atomically) and clears the marker.
+    /// Puts the cache file in the memory when it holds none (a build that found nothing to
+    /// change saves nothing, and the next edit should not read the file again).
+    func keepInMemory() {
+        guard let memory, memory.value == nil, let cache = load() else { return }
+        memory.store(cache)
+    }
+
+    /// Writes the cache (atomically) and clears the marker; with a memory, keeps it there and
+    /// writes the file a moment later (see `BuildCacheMemory`).
     func save(_ cache: BuildCache) {
         if let memory {
-            memory.value = cache
-            memory.writer.async { write(cache) }
+            memory.store(cache)
+            scheduleWrite()
         } else {
-            write(cache)
+            write(cache, clearMarker: true)
         }
     }
 
-    private func write(_ cache: BuildCache) {
+    /// Schedules the write of the memory's cache (after it was changed in place).
+    func scheduleWrite() {
+        guard let memory else { return }
+        let store = self
+        memory.scheduleWrite { cache, ifUnchanged in
+            store.write(cache, clearMarker: false)
+            ifUnchanged { try? FileManager.default.removeItem(at: store.marker) }
+        }
+    }
+
+    private func write(_ cache: BuildCache, clearMarker: Bool) {
         let bytes = CacheCodec.encode(cache)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? Data(bytes).write(to: file, options: .atomic)
-        try? FileManager.default.removeItem(at: marker)
+        if clearMarker { try? FileManager.default.removeItem(at: marker) }
     }
 
     /// Marks the output as being updated in place.
     func markUpdating() throws {
+        memory?.updating()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: marker.path, contents: Data()) else {
             throw BuildFailure.writeFailed("cannot write \(marker.path)")
@@ -161,7 +260,7 @@ struct BuildCacheStore {
 
     /// Deletes the cache (a build that cannot use one, such as one with a baseline revision).
     func remove() {
-        memory?.value = nil
+        memory?.store(nil)
         memory?.flush()
         try? FileManager.default.removeItem(at: folder)
     }

@@ -77,87 +77,32 @@ struct IncrementalBuild {
         _ cache: inout BuildCache, changed: [(file: SourceFile, problems: [Diagnostic])], resources: [String],
         report: inout BuildReport
     ) throws -> Bool {
-        let (content, _) = try ContentLoader.load(
-            root: options.content,
-            listing: listing.filter {
-                ContentLoader.kind(of: $0.path) != .article
-            })
-        let (config, _) = DocsetConfiguration.parse(docfx: content.docfx, docgen: content.docgenConfig)
-        let parsed = changed.map { item -> (Article, [Diagnostic], ContentDigest) in
-            let result = ArticleParser.parse(item.file)
-            var article = result.article
-            let defaults = config.metadata(for: article.path)
-            if !defaults.isEmpty {
-                article.frontMatter = article.frontMatter.addingDefaults(defaults, path: article.path)
-            }
-            return (article, item.problems + result.diagnostics, SiteKey.facts(result.article, text: item.file.text))
-        }
-        for (article, _, facts) in parsed where cache.articles[article.path]?.facts != facts { return false }
-        // Pagefind indexes a whole site at once: a changed page means a new index, made by a full build.
-        let search = options.search && SearchIndexer.locate(explicit: options.pagefind) != nil
-        if search, !changed.isEmpty { return false }
-        let (source, _) = SiteLanguages.source(configured: config.sourceLanguage, config: nil)
-        try store.markUpdating()
-        let sink = OutputInPlace(root: options.output.standardizedFileURL)
-        try SiteBuilder.timed("pages", &report) {
-            let (theme, _) = ThemeLoader.load(files: themeFiles)
-            let flows = content.structureFiles.filter(SiteBuilder.isFlowFile).compactMap { FlowParser.parse($0).flow }
-            let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true).article }
-            let pages = cache.articles.filter(\.value.isPage)
-            let yamlPages = Set(pages.keys.filter { ContentLoader.kind(of: $0) != .article })
-            let inputs = PageStageSetup.Inputs(
-                config: config, theme: theme,
-                paths: PagePaths(targetLanguage: Language(cache.targetLanguage), sourceLanguage: source),
-                navigation: cache.navigation,
-                titles: pages.mapValues { (target: $0.targetTitle, source: $0.sourceTitle) },
-                articlePages: Set(pages.keys).subtracting(yamlPages), yamlPages: yamlPages,
-                resources: Set(content.resources), includes: includes, flows: flows, stale: .none,
-                search: search, safeHTML: config.safeHTML || options.safeHTML)
-            var (stage, _) = PageStageSetup.make(inputs, sink: sink, workers: options.workers)
-            stage.progress = options.progress
-            let rendered = parsed.filter { cache.articles[$0.0.path]?.isPage == true }
-            let outcomes = stage.renderArticles(rendered.map(\.0))
-            var coverageChanged = false
-            for (article, problems, _) in parsed {
-                guard var record = cache.articles[article.path] else { continue }
-                let previous = record
-                record.digest = cache.stamps[article.path]?.digest ?? record.digest
-                record.diagnostics = problems
-                if let index = rendered.firstIndex(where: { $0.0.path == article.path }) {
-                    record.absorb(outcomes[index])
-                    if let failure = outcomes[index].failure { throw failure }
-                }
-                coverageChanged = coverageChanged || record.coverage != previous.coverage
-                for stale in Set(previous.outputs).subtracting(record.outputs) { sink.remove(stale) }
-                cache.articles[article.path] = record
-            }
-            if coverageChanged {
-                let entries = cache.articles.values.compactMap(\.coverage) + cache.includeCoverage
-                if let page = stage.renderer.renderCoverage(pagePaths: Set(pages.keys), entries: entries) {
-                    try sink.write(page)
-                }
-            }
-            for resource in resources where SiteBuilder.isPublishedResource(resource) && config.isResource(resource) {
-                try sink.copy(options.content.appendingPathComponent(resource), to: resource)
-            }
-        }
-        let outputs = (cache.articles.values.flatMap(\.outputs) + cache.siteOutputs).sorted()
-        try sink.writeManifest(outputs)
-        cache.manifestStamp = ContentListing.stamp(
-            options.output.standardizedFileURL.appendingPathComponent(OutputWriter.manifestName).path)
-        cache.writtenAt = CacheRecorder.now()
+        let prepared = try PreparedUpdate.make(options: options, listing: listing, themeFiles: themeFiles, cache: cache)
+        guard let parsed = prepared.parse(changed, against: cache) else { return false }
+        try prepared.apply(
+            &cache, parsed: parsed, resources: resources, store: store, report: &report,
+            indexSearch: !options.defersSearchIndex)
         return true
     }
 
     /// The report a full build would give, from the cache.
     private func summarize(_ cache: BuildCache, report start: BuildReport) -> BuildReport {
+        Self.summarize(cache, report: start, options: options, listing: listing.map(\.path))
+    }
+
+    /// The report a full build of `options.content` (whose files are `paths`) would give, from the
+    /// cache; `rootLinkBase` is docgen.yml's when the caller knows it (else it is read).
+    static func summarize(
+        _ cache: BuildCache, report start: BuildReport, options: BuildOptions, listing paths: [String],
+        rootLinkBase known: String?? = nil
+    ) -> BuildReport {
         var report = start
         let records = cache.articles.values
         var diagnostics = cache.siteDiagnostics + records.flatMap(\.diagnostics)
         diagnostics += BuildCache.anchorDiagnostics(cache.articles)
         let links = cache.siteCounts[0] + records.reduce(0) { $0 + $1.rootRelativeLinks }
         let linkPages = cache.siteCounts[1] + records.reduce(0) { $0 + $1.rootRelativePages }
-        let rootLinkBase = links > 0 ? configRootLinkBase() : nil
+        let rootLinkBase = links > 0 ? (known ?? configRootLinkBase(options: options, listing: paths)) : nil
         if rootLinkBase == nil, links > 0 {
             diagnostics.append(SiteBuilder.rootRelativeLinkNote(links: links, pages: linkPages))
         }
@@ -169,13 +114,11 @@ struct IncrementalBuild {
     }
 
     /// docgen.yml's `rootLinkBase` (part of the site key, so read only to word the report).
-    private func configRootLinkBase() -> String? {
+    private static func configRootLinkBase(options: BuildOptions, listing: [String]) -> String? {
         let root = options.content.standardizedFileURL.resolvingSymlinksInPath()
         var problems: [Diagnostic] = []
-        let docfx =
-            listing.contains { $0.path == "docfx.json" } ? ContentLoader.read(root, "docfx.json", &problems) : nil
-        let docgen =
-            listing.contains { $0.path == "docgen.yml" } ? ContentLoader.read(root, "docgen.yml", &problems) : nil
+        let docfx = listing.contains("docfx.json") ? ContentLoader.read(root, "docfx.json", &problems) : nil
+        let docgen = listing.contains("docgen.yml") ? ContentLoader.read(root, "docgen.yml", &problems) : nil
         return DocsetConfiguration.parse(docfx: docfx, docgen: docgen).0.rootLinkBase
     }
 }

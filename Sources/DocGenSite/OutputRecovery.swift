@@ -26,10 +26,12 @@ extension OutputWriter {
         let parent = output.deletingLastPathComponent()
         var leftovers: [(kind: String, pid: Int32, url: URL)] = []
         for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] {
-            for kind in ["new", "old", "trash"] {
+            for kind in ["new", "old", "trash", "search"] {
                 let prefix = ".\(output.lastPathComponent).docgen-\(kind)-"
                 guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0 else { continue }
                 if pid != getpid(), Self.isRunning(pid) { continue }
+                // This process's search index in the making (`docgen serve` indexes in the background).
+                if pid == getpid(), kind == "search" { continue }
                 leftovers.append((kind, pid, parent.appendingPathComponent(entry)))
             }
         }

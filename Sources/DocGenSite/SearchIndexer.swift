@@ -67,12 +67,28 @@ public enum SearchIndexer {
     /// is returned as a `docgen.search.failed` error.
     static func index(_ staging: OutputStaging, with executable: URL) -> [Diagnostic] {
         let folder = staging.root.appendingPathComponent(PagePaths.searchIndexFolder)
-        let (status, output) = run(
-            executable,
-            [
-                "--site", staging.root.path, "--output-subdir", PagePaths.searchIndexFolder, "--quiet",
-                "--exclude-selectors", excludedSelectors, "--glob", glob,
-            ], in: staging.root)
+        let (files, problems) = index(site: staging.root, into: folder, with: executable)
+        staging.record(files.map { PagePaths.searchIndexFolder + "/" + $0 })
+        return problems
+    }
+
+    /// Indexes the site in `site` with the Pagefind at `executable` into `folder` (the output's
+    /// `pagefind/` folder, or one beside the output to be exchanged with it: the index is the
+    /// same bytes either way); `lowPriority` runs it under `nice -n 19`. Returns the files
+    /// written, relative to `folder`, sorted; on failure none (the partial index is removed)
+    /// and a `docgen.search.failed` error.
+    static func index(
+        site: URL, into folder: URL, with executable: URL, lowPriority: Bool = false
+    ) -> (files: [String], problems: [Diagnostic]) {
+        let arguments = [
+            "--site", site.path, "--output-path", folder.path, "--quiet",
+            "--exclude-selectors", excludedSelectors, "--glob", glob,
+        ]
+        let nice = "/usr/bin/nice"
+        let (status, output) =
+            lowPriority && FileManager.default.isExecutableFile(atPath: nice)
+            ? run(URL(fileURLWithPath: nice), ["-n", "19", executable.path] + arguments, in: site)
+            : run(executable, arguments, in: site)
         let manager = FileManager.default
         let entry = folder.appendingPathComponent("pagefind-entry.json").path
         guard status == 0, manager.fileExists(atPath: folder.appendingPathComponent("pagefind.js").path),
@@ -80,15 +96,18 @@ public enum SearchIndexer {
         else {
             try? manager.removeItem(at: folder)
             let said = output.split(separator: "\n").suffix(3).joined(separator: " / ")
-            return [
-                .error(
-                    "docgen.search.failed", at: nil,
-                    "Pagefind (\(executable.path)) could not index the site"
-                        + (status == 0 ? ": it wrote no index" : ", exit status \(status)")
-                        + (said.isEmpty ? "" : ": \(said)") + "; the site is published without search",
-                    fix: "run it by hand to see why (\(executable.lastPathComponent) --site OUTPUT), "
-                        + "reinstall it with `\(installCommand)`, or build with --no-search")
-            ]
+            return (
+                [],
+                [
+                    .error(
+                        "docgen.search.failed", at: nil,
+                        "Pagefind (\(executable.path)) could not index the site"
+                            + (status == 0 ? ": it wrote no index" : ", exit status \(status)")
+                            + (said.isEmpty ? "" : ": \(said)") + "; the site is published without search",
+                        fix: "run it by hand to see why (\(executable.lastPathComponent) --site OUTPUT), "
+                            + "reinstall it with `\(installCommand)`, or build with --no-search")
+                ]
+            )
         }
         for name in unusedBundles { try? manager.removeItem(at: folder.appendingPathComponent(name)) }
         sortKeys(ofJSONAt: URL(fileURLWithPath: entry))
@@ -98,8 +117,7 @@ public enum SearchIndexer {
                 atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             return exists && !isDirectory.boolValue
         }
-        staging.record(written.sorted().map { PagePaths.searchIndexFolder + "/" + $0 })
-        return []
+        return (written.sorted(), [])
     }
 
     /// Pagefind lists the languages of `pagefind-entry.json` in the order of a Rust hash map, which

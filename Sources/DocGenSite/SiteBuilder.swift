@@ -49,6 +49,10 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// Hold raw HTML to the safe allow-list (`--safe-html`; docgen.yml `safeHTML: true` also does).
     public var safeHTML = false
+    /// Leave the search index of an update in place to the caller (`docgen serve` makes it in the
+    /// background after the reload, `LiveBuild.makeSearchIndex`); a full build still indexes its
+    /// staged site before the swap.
+    public var defersSearchIndex = false
 
     /// Creates build options.
     public init(

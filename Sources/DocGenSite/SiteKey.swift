@@ -76,7 +76,9 @@ enum SiteKey {
         return text[..<end.upperBound]
     }
 
-    private static func isText(_ path: String) -> Bool {
+    /// Whether the file's bytes are in the site key (configuration, TOCs, YAML pages, flows,
+    /// includes, JSON); an image's are not (it is copied when its stamp changes).
+    static func isText(_ path: String) -> Bool {
         ["md", "yml", "yaml", "json"].contains(SitePath.pathExtension(path))
     }
 

@@ -149,6 +149,40 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test func articleBodyWithSearch() throws {
+        let content = try site()
+        let folder = TestSupport.temporaryFolder()
+        let pagefind = try TestSupport.digestPagefind()
+        let options = BuildOptions(
+            content: content, output: folder.appendingPathComponent("site"), templates: nil, search: true,
+            pagefind: pagefind)
+        _ = try SiteBuilder.build(options)
+        let index = options.output.appendingPathComponent("pagefind/index/digest.pf_index")
+        let before = try Data(contentsOf: index)
+        try edit(content, "unable-to-sign-in.md") { $0 + "\nUn paragraphe zygomorphe.\n" }
+        let report = try SiteBuilder.build(options)
+        // The edited article only, then a new index of the updated output, swapped in.
+        #expect(report.incremental)
+        #expect(report.renderedArticles == 1)
+        #expect(report.stageTimes.contains { $0.name == "search index" })
+        #expect(try Data(contentsOf: index) != before)
+        var clean = options
+        clean.output = folder.appendingPathComponent("clean")
+        clean.usesCache = false
+        let cleanReport = try SiteBuilder.build(clean)
+        let built = TestSupport.snapshot(options.output)
+        let expected = TestSupport.snapshot(clean.output)
+        #expect(Set(built.keys) == Set(expected.keys))
+        for (path, bytes) in expected where built[path] != bytes {
+            Issue.record("\(path) differs from a clean build")
+        }
+        #expect(report.diagnostics == cleanReport.diagnostics)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains("docgen-search") || $0.contains("docgen-trash")
+        }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func anInterruptedUpdateLeadsToAFullBuild() throws {
         let content = try site()
         let output = TestSupport.temporaryFolder().appendingPathComponent("site")

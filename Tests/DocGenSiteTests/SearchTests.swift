@@ -65,15 +65,19 @@ import Testing
         let script = TestSupport.temporaryFolder().appendingPathComponent("pagefind")
         let body = """
             #!/bin/sh
-            site=""
-            while [ $# -gt 0 ]; do [ "$1" = "--site" ] && site="$2"; shift; done
-            mkdir -p "$site/pagefind/index"
-            echo 'export {}' > "$site/pagefind/pagefind.js"
-            echo '{}' > "$site/pagefind/pagefind-entry.json"
-            echo x > "$site/pagefind/index/fr_1.pf_index"
-            echo ui > "$site/pagefind/pagefind-ui.js"
-            echo "$site" > "$site/pagefind/ran-in"
-            ls "$site/fr" > "$site/pagefind/pages-seen"
+            site=""; out=""
+            while [ $# -gt 0 ]; do
+              [ "$1" = "--site" ] && site="$2"; [ "$1" = "--output-path" ] && out="$2"; shift
+            done
+            [ -n "$out" ] || out="$site/pagefind"
+            mkdir -p "$out/index"
+            echo 'export {}' > "$out/pagefind.js"
+            echo '{}' > "$out/pagefind-entry.json"
+            echo x > "$out/index/fr_1.pf_index"
+            echo ui > "$out/pagefind-ui.js"
+            echo "$site" > "$out/ran-in"
+            ls "$site/fr" > "$out/pages-seen"
+            find "$site" -name '*.html' ! -path '*/pagefind/*' | sort | xargs cat | cksum > "$out/pages-digest"
             echo "indexing went wrong" >&2
             exit \(exitStatus)
             """

@@ -30,6 +30,27 @@ enum TestSupport {
         return (report, output)
     }
 
+    /// A stand-in for Pagefind whose index is a digest of every page it reads, so an index made
+    /// before an edit differs from one made after it.
+    static func digestPagefind() throws -> URL {
+        let script = TestSupport.temporaryFolder().appendingPathComponent("pagefind")
+        let body = """
+            #!/bin/sh
+            site=""; out=""
+            while [ $# -gt 0 ]; do
+              [ "$1" = "--site" ] && site="$2"; [ "$1" = "--output-path" ] && out="$2"; shift
+            done
+            mkdir -p "$out/index"
+            echo 'export {}' > "$out/pagefind.js"
+            echo '{}' > "$out/pagefind-entry.json"
+            find "$site" -name '*.html' ! -path '*/pagefind/*' | sed "s|^$site/||" | sort > "$out/pages-seen"
+            (cd "$site" && cat $(cat "$out/pages-seen")) | cksum > "$out/index/digest.pf_index"
+            """
+        try body.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return script
+    }
+
     static func read(_ url: URL) -> String? {
         FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
     }

@@ -69,7 +69,6 @@ def test_check_json_reports_what_build_reports(tmp_path):
 def test_a_repeated_build_rerenders_the_edited_article_only(tmp_path):
     assert run("init", "s", cwd=tmp_path).returncode == 0
     site = tmp_path / "s"
-    # With search on, a changed article means a new index of the whole site (a full build).
     first = run("build", "--verbose", "--no-search", cwd=site)
     assert first.returncode == 0, first.stderr
     assert (site / ".Output.docgen-cache").is_dir() and not (site / "Output" / ".docgen-cache").exists()
@@ -99,6 +98,9 @@ def test_a_repeated_build_with_search_never_keeps_a_stale_index(tmp_path):
     article.write_text(article.read_text(encoding="utf-8") + "\nUn paragraphe zygomorphe.\n", encoding="utf-8")
     second = run("build", "--verbose", cwd=site)
     assert second.returncode == 0, second.stderr
+    # The edited article only; Pagefind then indexes the updated output beside it.
+    assert "articles rendered: 1, kept from the cache: 1" in second.stderr, second.stderr
+    assert "search index" in second.stderr, second.stderr
     clean = run("build", "--output", "Clean", "--no-cache", cwd=site)
     assert clean.returncode == 0, clean.stderr
     # The index of the updated site is the index of a clean build of the edited content.
