@@ -61,22 +61,12 @@ public enum InlineText {
     /// How many words a line of inline Markdown shows a reader: runs of letters or digits, not
     /// counting HTML tags and link destinations. A single pass over Unicode scalars.
     public static func wordCount(_ markdown: String) -> Int {
-        // The walk of `forEachShownScalar`, written out: this runs on every segment of every
-        // article (the coverage page), and the closure call per scalar was most of its cost.
         var count = 0
         var inWord = false
-        var skipUntil: Unicode.Scalar?
-        var previous: Unicode.Scalar = " "
-        for scalar in markdown.unicodeScalars {
-            defer { previous = scalar }
-            if let end = skipUntil {
-                if scalar == end { skipUntil = nil }
-                continue
-            }
-            if scalar == "<" || (scalar == "(" && previous == "]") {
-                skipUntil = scalar == "<" ? ">" : ")"
+        forEachShownScalar(markdown) { scalar in
+            guard let scalar else {
                 inWord = false
-                continue
+                return
             }
             let isWordScalar = scalar.isWordCharacter
             if isWordScalar, !inWord { count += 1 }
@@ -99,6 +89,9 @@ public enum InlineText {
 
     /// Calls `body` with each scalar a reader sees, and with `nil` where an HTML tag or a link
     /// destination (skipped) begins.
+    /// (Always inlined, so that each caller's closure is too: this runs on every segment of
+    /// every article, and a closure call per scalar was most of the cost of counting.)
+    @inline(__always)
     private static func forEachShownScalar(_ markdown: String, _ body: (Unicode.Scalar?) -> Void) {
         var skipUntil: Unicode.Scalar?
         var previous: Unicode.Scalar = " "

@@ -193,7 +193,7 @@ enum NumberCheck {
                 index = end
                 continue
             }
-            if !(character.isWhitespace || character == "," || character == ".") {
+            if !(character.readsAsWhitespace || character == "," || character == ".") {
                 lastWasNumber = false
                 if character != "'" && character != "’" { pendingMonth = nil }
             }
@@ -245,7 +245,7 @@ enum NumberCheck {
         // The convention's decimal mark, or a point that did not group (`TLS 1.2` in any language).
         if end + 1 < characters.count, characters[end] == convention.decimal || characters[end] == ".",
             characters[end + 1].isASCII,
-            characters[end + 1].isNumber
+            characters[end + 1].readsAsNumber
         {
             let fractionEnd = digits(from: end + 1)
             var fraction = text(characters[(end + 1)..<fractionEnd])
@@ -261,11 +261,11 @@ enum NumberCheck {
         var cursor = index
         while cursor < characters.count, characters[cursor] == " " || characters[cursor] == "\u{A0}" { cursor += 1 }
         guard cursor < characters.count else { return (hour, index) }
-        let letter = characters[cursor].lowercased()
+        let letter = characters[cursor].lowercasedText()
         guard letter == "a" || letter == "p" else { return (hour, index) }
         var next = cursor + 1
         if next < characters.count, characters[next] == "." { next += 1 }
-        guard next < characters.count, characters[next].lowercased() == "m" else { return (hour, index) }
+        guard next < characters.count, characters[next].lowercasedText() == "m" else { return (hour, index) }
         next += 1
         if next < characters.count, characters[next] == "." { next += 1 }
         if next < characters.count, isLetter(characters[next]) { return (hour, index) }
@@ -283,8 +283,8 @@ enum NumberCheck {
         if minuteStart < characters.count, characters[minuteStart] == " " || characters[minuteStart] == "\u{A0}" {
             minuteStart += 1
         }
-        if minuteStart + 1 < characters.count, characters[minuteStart].isNumber, characters[minuteStart + 1].isNumber,
-            minuteStart + 2 >= characters.count || !characters[minuteStart + 2].isNumber
+        if minuteStart + 1 < characters.count, characters[minuteStart].readsAsNumber, characters[minuteStart + 1].readsAsNumber,
+            minuteStart + 2 >= characters.count || !characters[minuteStart + 2].readsAsNumber
         {
             return (Int(text(characters[minuteStart...(minuteStart + 1)])) ?? 0, minuteStart + 2)
         }
@@ -310,7 +310,7 @@ enum NumberCheck {
         guard start >= 1, isLatinLetter(characters[start - 1]) else { return false }
         if start >= 2, isLatinLetter(characters[start - 2]) { return false }  // USD15, FY21, Microsoft365
         var digits = start
-        while digits < characters.count, characters[digits].isASCII, characters[digits].isNumber { digits += 1 }
+        while digits < characters.count, characters[digits].isASCII, characters[digits].readsAsNumber { digits += 1 }
         return digits - start <= 2 && !"xXqQtT".unicodeScalars.contains(characters[start - 1])
     }
 
@@ -336,18 +336,6 @@ enum NumberCheck {
         return ["st", "nd", "rd", "th", "er", "re", "e", "ème", "ère", "eme", "de", "d"].contains(suffix)
     }
 
-    /// A letter (`Character.isLetter`: alphabetic), or a combining mark, which belongs to the
-    /// letter before it as it would in a `Character`; ASCII is answered without the tables.
-    @inline(__always) private static func isLetter(_ character: Unicode.Scalar) -> Bool {
-        let value = character.value
-        if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
-        if character.properties.isAlphabetic { return true }
-        switch character.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
-    }
-
     /// The first letters of the month names and spelled-out numbers, lower-cased: a word that
     /// starts otherwise is none of them and is not made into a string.
     private static let nameStarts: Set<Unicode.Scalar> = Set(
@@ -365,85 +353,9 @@ enum NumberCheck {
         months.keys.map(\.unicodeScalars.count).max() ?? 0, spelledNumbers.keys.map(\.unicodeScalars.count).max() ?? 0)
         + 4
 
-    private static func isLatinLetter(_ character: Unicode.Scalar) -> Bool {
-        character.properties.isAlphabetic && character.value < 0x0250
-    }
-
-    private static func asciiDigit(_ character: Unicode.Scalar) -> Unicode.Scalar {
-        (0xFF10...0xFF19).contains(character.value) ? Unicode.Scalar(character.value - 0xFF10 + 0x30)! : character
-    }
-
-    /// The text of a run of scalars.
-    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                bytes.append(UInt8(scalar.value))
-            } else {
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     private static func numericOrder(_ a: String, _ b: String) -> Bool {
         (Double(a) ?? 0, a) < (Double(b) ?? 0, b)
     }
 
-    private static let months: [String: String] = {
-        var table: [String: String] = [:]
-        let english = [
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december",
-        ]
-        let french = [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-            "novembre", "décembre",
-        ]
-        for (index, name) in english.enumerated() {
-            table[name] = String(index + 1)
-            table[String(name.prefix(3))] = String(index + 1)
-        }
-        for (index, name) in french.enumerated() { table[name] = String(index + 1) }
-        for (name, month) in [("janv", 1), ("févr", 2), ("avr", 4), ("juil", 7), ("déc", 12)] {
-            table[name] = String(month)
-        }
-        table["mar"] = "3"
-        table["sept"] = "9"  // English "Sept 22"; the French word for seven is also read as 7
-        return table
-    }()
-
-    private static let spelledNumbers: [String: String] = {
-        var table: [String: String] = [:]
-        let english = [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-        ]
-        let french = [
-            "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-            "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt",
-        ]
-        for (index, word) in english.enumerated() { table[word] = String(index) }
-        for (index, word) in french.enumerated() { table[word] = String(index) }
-        let more: [(String, Int)] = [
-            ("a", 1), ("an", 1), ("single", 1), ("once", 1), ("first", 1), ("une", 1), ("premier", 1),
-            ("première", 1), ("twice", 2), ("second", 2), ("double", 2), ("both", 2), ("deuxième", 2),
-            ("seconde", 2), ("deux", 2), ("third", 3), ("troisième", 3), ("fourth", 4), ("quatrième", 4),
-            ("fifth", 5), ("cinquième", 5), ("sixth", 6), ("sixième", 6), ("seventh", 7), ("septième", 7),
-            ("eighth", 8), ("huitième", 8), ("ninth", 9), ("neuvième", 9), ("tenth", 10), ("dixième", 10),
-            ("tiers", 3), ("thirty", 30), ("trente", 30), ("forty", 40), ("quarante", 40),
-            ("fifty", 50), ("cinquante", 50), ("sixty", 60), ("soixante", 60), ("hundred", 100), ("cent", 100),
-            ("thousand", 1000), ("mille", 1000), ("dozen", 12), ("douzaine", 12),
-        ]
-        for (word, value) in more { table[word] = String(value) }
-        return table
-    }()
 }
 
-extension Unicode.Scalar {
-    /// What `Character` answers for a character made of this scalar alone.
-    fileprivate var isNumber: Bool { value >= 0x30 && value <= 0x39 ? true : properties.numericType != nil }
-    fileprivate var isWhitespace: Bool { value == 0x20 ? true : properties.isWhitespace }
-    fileprivate func lowercased() -> String { value < 0x80 ? String(Character(self)).lowercased() : properties.lowercaseMapping }
-}

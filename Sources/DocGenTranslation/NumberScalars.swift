@@ -1,0 +1,46 @@
+/// How `NumberCheck` reads single characters: it works on Unicode scalars (a `Character` costs a
+/// grapheme break and a table look-up each), and answers here what `Character` would have
+/// answered for a character made of one scalar, with ASCII decided without the Unicode tables.
+extension NumberCheck {
+    /// A letter (`Character.isLetter`: alphabetic), or a combining mark, which belongs to the
+    /// letter before it as it would in a `Character`; ASCII is answered without the tables.
+    @inline(__always) static func isLetter(_ character: Unicode.Scalar) -> Bool {
+        let value = character.value
+        if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
+        if character.properties.isAlphabetic { return true }
+        switch character.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    static func isLatinLetter(_ character: Unicode.Scalar) -> Bool {
+        character.properties.isAlphabetic && character.value < 0x0250
+    }
+
+    static func asciiDigit(_ character: Unicode.Scalar) -> Unicode.Scalar {
+        (0xFF10...0xFF19).contains(character.value) ? Unicode.Scalar(character.value - 0xFF10 + 0x30)! : character
+    }
+
+    /// The text of a run of scalars.
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Unicode.Scalar {
+    /// What `Character.isNumber`, `isWhitespace` and `lowercased()` answer for a character made
+    /// of this scalar alone.
+    var readsAsNumber: Bool { value >= 0x30 && value <= 0x39 ? true : properties.numericType != nil }
+    var readsAsWhitespace: Bool { value == 0x20 ? true : properties.isWhitespace }
+    func lowercasedText() -> String { value < 0x80 ? String(Character(self)).lowercased() : properties.lowercaseMapping }
+}

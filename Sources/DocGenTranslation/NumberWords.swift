@@ -1,0 +1,54 @@
+/// The words `NumberCheck` reads as numbers: month names next to a number (a date), spelled-out
+/// numbers and ordinals, in English and French, each mapped to the digits it stands for.
+extension NumberCheck {
+    /// Month names and their usual abbreviations, lower-cased, to the month's number.
+    static let months: [String: String] = {
+        var table: [String: String] = [:]
+        let english = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
+        let french = [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+            "novembre", "décembre",
+        ]
+        for (index, name) in english.enumerated() {
+            table[name] = String(index + 1)
+            table[String(name.prefix(3))] = String(index + 1)
+        }
+        for (index, name) in french.enumerated() { table[name] = String(index + 1) }
+        for (name, month) in [("janv", 1), ("févr", 2), ("avr", 4), ("juil", 7), ("déc", 12)] {
+            table[name] = String(month)
+        }
+        table["mar"] = "3"
+        table["sept"] = "9"  // English "Sept 22"; the French word for seven is also read as 7
+        return table
+    }()
+
+    /// Numbers, ordinals and quantities written as words, lower-cased, to their value.
+    static let spelledNumbers: [String: String] = {
+        var table: [String: String] = [:]
+        let english = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ]
+        let french = [
+            "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+            "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt",
+        ]
+        for (index, word) in english.enumerated() { table[word] = String(index) }
+        for (index, word) in french.enumerated() { table[word] = String(index) }
+        let more: [(String, Int)] = [
+            ("a", 1), ("an", 1), ("single", 1), ("once", 1), ("first", 1), ("une", 1), ("premier", 1),
+            ("première", 1), ("twice", 2), ("second", 2), ("double", 2), ("both", 2), ("deuxième", 2),
+            ("seconde", 2), ("deux", 2), ("third", 3), ("troisième", 3), ("fourth", 4), ("quatrième", 4),
+            ("fifth", 5), ("cinquième", 5), ("sixth", 6), ("sixième", 6), ("seventh", 7), ("septième", 7),
+            ("eighth", 8), ("huitième", 8), ("ninth", 9), ("neuvième", 9), ("tenth", 10), ("dixième", 10),
+            ("tiers", 3), ("thirty", 30), ("trente", 30), ("forty", 40), ("quarante", 40),
+            ("fifty", 50), ("cinquante", 50), ("sixty", 60), ("soixante", 60), ("hundred", 100), ("cent", 100),
+            ("thousand", 1000), ("mille", 1000), ("dozen", 12), ("douzaine", 12),
+        ]
+        for (word, value) in more { table[word] = String(value) }
+        return table
+    }()
+}
