@@ -20,6 +20,8 @@ public struct PageTemplates: Sendable {
         var sources: [String: String] = [:]
         for name in theme.templates.keys.sorted() {
             do {
+                // Parsed as written first, so that an error's line numbers are the file's.
+                _ = try MustacheTemplate(string: theme.templates[name]!)
                 let text = FastHTML.pragma + theme.templates[name]!
                 try library.register(text, named: name)
                 sources[name] = text
