@@ -37,14 +37,15 @@ def _edit_body(article: Path, round_number: int) -> None:
     os.replace(temporary, article)
 
 
-def _same_tree(left: Path, right: Path) -> bool:
+def same_tree(left: Path, right: Path) -> bool:
+    """Whether two folders hold the same files with the same bytes."""
     comparison = filecmp.dircmp(left, right)
     if comparison.left_only or comparison.right_only or comparison.funny_files:
         return False
     _, mismatch, errors = filecmp.cmpfiles(left, right, comparison.common_files, shallow=False)
     if mismatch or errors:
         return False
-    return all(_same_tree(left / name, right / name) for name in comparison.common_dirs)
+    return all(same_tree(left / name, right / name) for name in comparison.common_dirs)
 
 
 def run(docgen: Path, content: Path, work: Path, runs: int, jobs: int) -> dict:
@@ -67,7 +68,7 @@ def run(docgen: Path, content: Path, work: Path, runs: int, jobs: int) -> dict:
         "articles": len(articles), "edited": str(article.relative_to(content)), "full build s": full,
         "no change s": statistics.median(no_change), "one article body s": statistics.median(one_body),
         "no change runs": no_change, "one article body runs": one_body,
-        "identical to clean build": _same_tree(output, clean),
+        "identical to clean build": same_tree(output, clean),
     }
 
 

@@ -12,7 +12,6 @@ so that the compared output holds the index of the last edit.
 
 from __future__ import annotations
 
-import filecmp
 import os
 import re
 import signal
@@ -21,18 +20,10 @@ import subprocess
 import time
 from pathlib import Path
 
+from .incremental import same_tree
+
 TARGET_MS = 50.0
 RELOAD = re.compile(r"reload sent ([0-9.]+) ms after the file event \(build ([0-9.]+) ms\)")
-
-
-def _same_tree(left: Path, right: Path) -> bool:
-    comparison = filecmp.dircmp(left, right)
-    if comparison.left_only or comparison.right_only or comparison.funny_files:
-        return False
-    _, mismatch, errors = filecmp.cmpfiles(left, right, comparison.common_files, shallow=False)
-    if mismatch or errors:
-        return False
-    return all(_same_tree(left / name, right / name) for name in comparison.common_dirs)
 
 
 def _wait_for(log: Path, pattern: re.Pattern | str, start: int, timeout: float, process: subprocess.Popen):
@@ -103,7 +94,7 @@ def run(docgen: Path, content: Path, work: Path, edits: int, jobs: int, search: 
         "reload ms median": statistics.median(latencies), "reload ms min": min(latencies),
         "reload ms max": max(latencies), "reload ms": latencies, "build ms": builds,
         "load average during edits": [load_before, load_after],
-        "identical to clean build": _same_tree(output, clean),
+        "identical to clean build": same_tree(output, clean),
     }
 
 

@@ -62,17 +62,8 @@ import Testing
 
     /// A stand-in for Pagefind: writes a small bundle into `--site` and notes where it ran.
     static func fakePagefind(exitStatus: Int = 0) -> URL {
-        let script = TestSupport.temporaryFolder().appendingPathComponent("pagefind")
-        let body = """
-            #!/bin/sh
-            site=""; out=""
-            while [ $# -gt 0 ]; do
-              [ "$1" = "--site" ] && site="$2"; [ "$1" = "--output-path" ] && out="$2"; shift
-            done
-            [ -n "$out" ] || out="$site/pagefind"
-            mkdir -p "$out/index"
-            echo 'export {}' > "$out/pagefind.js"
-            echo '{}' > "$out/pagefind-entry.json"
+        try! TestSupport.stubPagefind(
+            """
             echo x > "$out/index/fr_1.pf_index"
             echo ui > "$out/pagefind-ui.js"
             echo "$site" > "$out/ran-in"
@@ -80,10 +71,7 @@ import Testing
             find "$site" -name '*.html' ! -path '*/pagefind/*' | sort | xargs cat | cksum > "$out/pages-digest"
             echo "indexing went wrong" >&2
             exit \(exitStatus)
-            """
-        try? body.write(to: script, atomically: true, encoding: .utf8)
-        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
-        return script
+            """)
     }
 
     static func build(search: Bool, pagefind: URL? = nil, output: URL? = nil) throws -> (BuildReport, URL) {

@@ -30,25 +30,35 @@ enum TestSupport {
         return (report, output)
     }
 
-    /// A stand-in for Pagefind whose index is a digest of every page it reads, so an index made
-    /// before an edit differs from one made after it.
-    static func digestPagefind() throws -> URL {
-        let script = TestSupport.temporaryFolder().appendingPathComponent("pagefind")
+    /// A stand-in for Pagefind: a shell script that reads `--site` and `--output-path` (default
+    /// `<site>/pagefind`), writes the bundle's entry files, then runs `rest`.
+    static func stubPagefind(_ rest: String) throws -> URL {
+        let script = temporaryFolder().appendingPathComponent("pagefind")
         let body = """
             #!/bin/sh
             site=""; out=""
             while [ $# -gt 0 ]; do
               [ "$1" = "--site" ] && site="$2"; [ "$1" = "--output-path" ] && out="$2"; shift
             done
+            [ -n "$out" ] || out="$site/pagefind"
             mkdir -p "$out/index"
             echo 'export {}' > "$out/pagefind.js"
             echo '{}' > "$out/pagefind-entry.json"
-            find "$site" -name '*.html' ! -path '*/pagefind/*' | sed "s|^$site/||" | sort > "$out/pages-seen"
-            (cd "$site" && cat $(cat "$out/pages-seen")) | cksum > "$out/index/digest.pf_index"
-            """
+
+            """ + rest
         try body.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         return script
+    }
+
+    /// A stand-in for Pagefind whose index is a digest of every page it reads, so an index made
+    /// before an edit differs from one made after it.
+    static func digestPagefind() throws -> URL {
+        try stubPagefind(
+            """
+            find "$site" -name '*.html' ! -path '*/pagefind/*' | sed "s|^$site/||" | sort > "$out/pages-seen"
+            (cd "$site" && cat $(cat "$out/pages-seen")) | cksum > "$out/index/digest.pf_index"
+            """)
     }
 
     static func read(_ url: URL) -> String? {
