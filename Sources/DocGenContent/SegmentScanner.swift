@@ -92,7 +92,11 @@ public struct SegmentScanner {
             }
         }
         flushLiteral(upTo: bytes.count)
-        return (BilingualText(pieces: pieces), diagnostics)
+        // Kept for the whole build: without the room appending left (up to half the array).
+        var kept: [BilingualText.Piece] = []
+        kept.reserveCapacity(pieces.count)
+        kept.append(contentsOf: pieces)
+        return (BilingualText(pieces: kept), diagnostics)
     }
 
     private enum PairResult {

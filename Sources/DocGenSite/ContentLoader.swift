@@ -18,6 +18,11 @@ public struct ContentSet: Sendable {
     /// `.openpublishing.redirection.json` from the content folder or its parent, if any (its
     /// path is given relative to the content folder, e.g. `../.openpublishing.redirection.json`).
     public var redirections: SourceFile?
+    /// The articles listed but not read (`ContentLoader.load(..., readingArticles: false)`), sorted:
+    /// `ContentLoader.readArticles` reads them.
+    public var unreadArticles: [String] = []
+    /// The content folder the paths are relative to (symbolic links resolved).
+    public var base: URL
 }
 
 /// Reads the content folder. The only place that lists and reads content files.
@@ -90,9 +95,12 @@ public enum ContentLoader {
     }
 
     /// Reads the files of `listing` (`ContentListing.walk` of `root`; listed here when `nil`).
-    public static func load(root: URL, listing: [ListedFile]?, excluding: URL? = nil, workers: Int? = 1) throws -> (
-        ContentSet, [Diagnostic]
-    ) {
+    /// With `readingArticles: false` the articles are listed in `unreadArticles` and not read:
+    /// `readArticles` then reads and uses each one in turn, so that a build need not hold every
+    /// article's text at once.
+    public static func load(
+        root: URL, listing: [ListedFile]?, excluding: URL? = nil, workers: Int? = 1, readingArticles: Bool = true
+    ) throws -> (ContentSet, [Diagnostic]) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -117,17 +125,13 @@ public enum ContentLoader {
         articlePaths.sort()
         resources.sort()
         var diagnostics: [Diagnostic] = []
-        var articles: [SourceFile] = []
-        articles.reserveCapacity(articlePaths.count)
         let base = URL(fileURLWithPath: rootPath)
-        // Read on the build's workers: decoding and checking the bytes is most of the cost.
-        for (file, problems) in Parallel.map(articlePaths, workers: workers, { relative -> (SourceFile?, [Diagnostic]) in
-            var problems: [Diagnostic] = []
-            let file = read(base, relative, &problems)
-            return (file, problems)
-        }) {
-            diagnostics += problems
-            if let file { articles.append(file) }
+        var articles: [SourceFile] = []
+        if readingArticles {
+            for (file, problems) in readArticles(articlePaths, base: base, workers: workers, { $0 }) {
+                diagnostics += problems
+                if let file { articles.append(file) }
+            }
         }
         let structure = structurePaths.compactMap { read(base, $0, &diagnostics) }
         let includeFiles = includePaths.sorted().compactMap { read(base, $0, &diagnostics) }
@@ -144,8 +148,28 @@ public enum ContentLoader {
             ContentSet(
                 articles: articles, resources: resources, structureFiles: structure, includeFiles: includeFiles,
                 docfx: docfx, docgenConfig: docgen,
-                redirections: redirections), diagnostics
+                redirections: redirections, unreadArticles: readingArticles ? [] : articlePaths, base: base),
+            diagnostics
         )
+    }
+
+    /// Reads the articles of `content.unreadArticles` on `workers` threads and hands each text to
+    /// `use` as soon as it is read; the text is let go once `use` returns. The results come in
+    /// path order, each with the problems of reading its file (`nil`: it could not be read).
+    public static func readArticles<Result>(
+        _ content: ContentSet, workers: Int?, _ use: (SourceFile) -> Result
+    ) -> [(Result?, [Diagnostic])] {
+        readArticles(content.unreadArticles, base: content.base, workers: workers, use)
+    }
+
+    /// Read on the build's workers: decoding and checking the bytes is most of the cost.
+    private static func readArticles<Result>(
+        _ paths: [String], base: URL, workers: Int?, _ use: (SourceFile) -> Result
+    ) -> [(Result?, [Diagnostic])] {
+        Parallel.map(paths, workers: workers) { relative in
+            var problems: [Diagnostic] = []
+            return (read(base, relative, &problems).map(use), problems)
+        }
     }
 
     /// Reads one text file as UTF-8 with `\n` line ends and no byte-order mark.

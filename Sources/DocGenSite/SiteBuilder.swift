@@ -129,9 +129,12 @@ public enum SiteBuilder {
         if options.writesOutput { try writer.checkSafe(content: options.content) }
         var recorder = CacheRecorder(listing: listing, caching: caching)
 
-        var content = try timed("load content", &report) {
+        // The articles are read by the parse below, each text let go once it is parsed: the texts
+        // and the parsed articles are never all in memory together.
+        let content = try timed("load content", &report) {
             let (content, problems) = try ContentLoader.load(
-                root: options.content, listing: listing, excluding: options.output, workers: options.workers)
+                root: options.content, listing: listing, excluding: options.output, workers: options.workers,
+                readingArticles: false)
             diagnostics += recorder.keepArticleDiagnostics(problems)
             return content
         }
@@ -143,14 +146,39 @@ public enum SiteBuilder {
         let (config, configProblems) = DocsetConfiguration.parse(docfx: content.docfx, docgen: content.docgenConfig)
         diagnostics += configProblems
 
+        // Staleness compares the articles' texts with a revision's: only then are they all read first.
+        var texts: [SourceFile]?
+        var stalenessProblem: Diagnostic?
+        let stale = timed("staleness", &report) { () -> StaleTranslations in
+            guard let revision = options.since ?? config.baseline else { return .none }
+            let read = ContentLoader.readArticles(content, workers: options.workers) { $0 }
+            diagnostics += recorder.keepArticleDiagnostics(read.flatMap(\.1))
+            texts = read.compactMap(\.0)
+            let (stale, problem) = Staleness.compute(
+                revision: revision, content: options.content, current: texts! + content.includeFiles,
+                location: options.since == nil ? config.baselineLocation : nil)
+            stalenessProblem = problem
+            return stale
+        }
         let articles = timed("parse pages", &report) { () -> [Article] in
-            let sources = content.articles.filter { config.isContent($0.path) }
+            let caching = recorder.caching
+            let parse = { (source: SourceFile) -> ParsedArticle? in
+                guard config.isContent(source.path) else { return nil }
+                let parsed = ArticleParser.parse(source)
+                return (parsed, caching ? CacheRecorder.digests(parsed.article, text: source.text) : nil)
+            }
+            let markdown: [ParsedArticle]
+            if let read = texts {
+                texts = nil
+                markdown = Parallel.map(read.map(SourceSlot.init), workers: options.workers) { parse($0.take()) }
+                    .compactMap { $0 }
+            } else {
+                let read = ContentLoader.readArticles(content, workers: options.workers, parse)
+                diagnostics += recorder.keepArticleDiagnostics(read.flatMap(\.1))
+                markdown = read.compactMap { $0.0 ?? nil }
+            }
             let yamlPages = content.structureFiles.filter {
                 config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
-            }
-            let markdown = Parallel.map(sources, workers: options.workers) { source in
-                let parsed = ArticleParser.parse(source)
-                return (parsed, recorder.caching ? CacheRecorder.digests(parsed.article, text: source.text) : nil)
             }
             let yaml = yamlPages.compactMap { page in
                 YamlPageParser.parse(page).map { ($0, recorder.caching ? CacheRecorder.digests(page.text) : nil) }
@@ -176,17 +204,7 @@ public enum SiteBuilder {
         }
         let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true) }
         diagnostics += includes.flatMap(\.diagnostics)
-        let stale = timed("staleness", &report) { () -> StaleTranslations in
-            guard let revision = options.since ?? config.baseline else { return .none }
-            let (stale, problem) = Staleness.compute(
-                revision: revision, content: options.content, current: content.articles + content.includeFiles,
-                location: options.since == nil ? config.baselineLocation : nil)
-            if let problem { diagnostics.append(problem) }
-            return stale
-        }
-        // The articles' file texts are parsed into `articles` by now; letting them go lowers the
-        // build's peak memory by the size of the docset.
-        content.articles.removeAll()
+        if let stalenessProblem { diagnostics.append(stalenessProblem) }
         let pageSet = Set(articles.map(\.path))
         let navigation = timed("build navigation", &report) { () -> Navigation in
             let tocs = content.structureFiles.filter { TableOfContents.isTOCFile($0.path) }.map { file in
@@ -347,5 +365,23 @@ public enum SiteBuilder {
         let result = try work()
         report.stageTimes.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         return result
+    }
+}
+
+/// An article parsed, with the digests of its text when the build keeps a cache.
+private typealias ParsedArticle = (
+    parsed: (article: Article, diagnostics: [Diagnostic]), digests: (text: ContentDigest, facts: ContentDigest)?
+)
+
+/// One article's file text, handed to the parse once and let go there.
+private final class SourceSlot: @unchecked Sendable {
+    private var file: SourceFile?
+
+    init(_ file: SourceFile) { self.file = file }
+
+    /// The file; the slot no longer holds it (each slot is taken by one worker, once).
+    func take() -> SourceFile {
+        defer { file = nil }
+        return file!
     }
 }
