@@ -4,7 +4,9 @@
 # Chinese and Japanese words), and with --test the tools the test suite drives (headless
 # Chromium, xmllint, gettext, Python packages).
 set -euo pipefail
-want=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+# libcurl and libxml2 headers: docgen links the Swift runtime and Foundation into its binary
+# (--static-swift-stdlib), and Foundation's networking and XML parts link against them.
+want=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev libxml2-dev)
 pip_want=(pagefind-bin-extended)
 python3 -m pip --version >/dev/null 2>&1 || want+=(python3-pip)
 if [[ "${1:-}" == "--test" ]]; then

@@ -225,7 +225,11 @@ class Floor(Tool):
 
 
 def build_docgen(retries: int, wait: float) -> None:
-    command = ["swift", "build", "-c", "release", "--scratch-path", str(SCRATCH), "--product", "docgen"]
+    # As scripts/setup-and-build.sh builds it: the Swift runtime and Foundation linked in.
+    command = [
+        "swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", str(SCRATCH),
+        "--product", "docgen",
+    ]
     for attempt in range(1, retries + 1):
         print(f"$ {' '.join(command)}   (attempt {attempt}/{retries})", flush=True)
         result = subprocess.run(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
