@@ -69,11 +69,19 @@ enum SiteKey {
     }
 
     /// The front matter of a file as written (from the opening `---` to the closing one).
+    /// Searched in the UTF-8 bytes: Foundation's `range(of:)` indexed the whole text in UTF-16.
     static func frontMatterBlock(_ text: String) -> Substring {
         guard text.hasPrefix("---") else { return "" }
-        guard let end = text.range(of: "\n---", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex)
-        else { return text[...] }
-        return text[..<end.upperBound]
+        var text = text
+        let fence: StaticString = "\n---"
+        let end = text.withUTF8 { bytes -> Int? in
+            guard bytes.count > 3 else { return nil }
+            let pattern = UnsafeBufferPointer(start: fence.utf8Start, count: fence.utf8CodeUnitCount)
+            return ByteSearch.firstIndex(of: pattern, in: UnsafeBufferPointer(rebasing: bytes[3...]))
+                .map { 3 + $0 + pattern.count }
+        }
+        guard let end else { return text[...] }
+        return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
     }
 
     /// Whether the file's bytes are in the site key (configuration, TOCs, YAML pages, flows,
