@@ -36,7 +36,7 @@ public struct ArticleCompiler: Sendable {
     /// Compiles both languages of `article` (only the target for a target-only article).
     public func compile(_ article: Article) -> CompiledArticle {
         let sides: [TextSide] = article.isTargetOnly ? [.target] : [.target, .source]
-        let parsed = sides.map { parse(article, side: $0) }
+        var parsed = sides.map { parse(article, side: $0) }
         var diagnostics = parsed.flatMap(\.issues)
         let headingLists = parsed.map { Headings.collect(in: $0.root) }
         let englishTexts = headingLists.last.map { $0.map(\.text) }
@@ -46,11 +46,14 @@ public struct ArticleCompiler: Sendable {
             location: { _ in SourceLocation(path: article.path, line: 1) })
         pass.safeHTML = safeHTML
         var bodies: [CompiledBody] = []
-        for (index, side) in parsed.enumerated() {
+        for index in parsed.indices {
             let headings = headingLists[index]
             let ids = Headings.ids(for: headings, slugSources: sameShape ? englishTexts : nil)
-            let anchors = Set(ids).union(Headings.htmlAnchors(in: side.root))
-            var root = side.root
+            let anchors = Set(ids).union(Headings.htmlAnchors(in: parsed[index].root))
+            // The tree moves out of `parsed`, so the link pass mutates it without copying its arrays.
+            var root = parsed[index].root
+            parsed[index].root = MarkdownNode(kind: .document)
+            let side = parsed[index]
             pass.location = { position in article.location(ofOffset: side.fileOffset(of: position)) }
             pass.snap = { position, written in side.snap(position, to: written) }
             pass.anchors = anchors
@@ -132,7 +135,8 @@ public struct ArticleCompiler: Sendable {
                 diagnostic.location = article.location(ofOffset: toFile.inputOffset(forOutput: issue.offset))
                 return diagnostic
             }
-        let root = SegmentNodes(markers: markers.ids).apply(to: CMark.parse(rewritten.text))
+        var root = CMark.parse(rewritten.text)
+        SegmentNodes(markers: markers.ids).apply(to: &root)
         var parsed = ParsedSide(
             side: side, root: root, lines: LineTable(rewritten.text),
             maps: ComposedSourceMap(maps: [rewritten.map, expanded.map, composed.map]), issues: issues)

@@ -75,7 +75,7 @@ struct LinkPass {
             }
             node.kind = .image(source: image(source, at: node.start), title: title)
         case .text(let text):
-            if text.utf8.contains(UInt8(ascii: "]")), let range = text.range(of: "] (") ?? text.range(of: "](") {
+            if text.containsByte(UInt8(ascii: "]")), let range = text.range(of: "] (") ?? text.range(of: "](") {
                 report(
                     .warning(
                         "docgen.link.malformed", at: location(snap(node.start, Array(text[range].utf8))),

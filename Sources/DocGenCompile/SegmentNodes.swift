@@ -21,12 +21,11 @@ struct SegmentNodes {
     /// The closing marker.
     static let closing = "</span>"
 
-    /// The tree with segment markers turned into `.segment` nodes.
-    func apply(to root: MarkdownNode) -> MarkdownNode {
-        guard !markers.isEmpty else { return root }
-        var node = root
-        rewrite(&node)
-        return node
+    /// Turns the segment markers of the tree into `.segment` nodes, in place (a tree held
+    /// nowhere else, so no array of it is copied on write).
+    func apply(to root: inout MarkdownNode) {
+        guard !markers.isEmpty else { return }
+        rewrite(&root)
     }
 
     private func rewrite(_ node: inout MarkdownNode) {

@@ -47,7 +47,7 @@ public enum CMark {
     /// threads at once; texts without `~` never wait for each other.
     public static func parse(_ markdown: String) -> MarkdownNode {
         let extensions = Self.lockFreeExtensions
-        let needsStrikethrough = markdown.utf8.contains(UInt8(ascii: "~"))
+        let needsStrikethrough = markdown.containsByte(UInt8(ascii: "~"))
         if needsStrikethrough { strikethroughLock.lock() }
         defer { if needsStrikethrough { strikethroughLock.unlock() } }
         guard let parser = cmark_parser_new(CMARK_OPT_UNSAFE) else { return MarkdownNode(kind: .document) }
@@ -81,8 +81,15 @@ public enum CMark {
             return MarkdownNode(
                 kind: .tooDeep, children: [MarkdownNode(kind: .text(flatText(node)), start: start)], start: start)
         }
-        var children: [MarkdownNode] = []
+        var count = 0
         var child = cmark_node_first_child(node)
+        while let current = child {
+            count += 1
+            child = cmark_node_next(current)
+        }
+        var children: [MarkdownNode] = []
+        children.reserveCapacity(count)
+        child = cmark_node_first_child(node)
         while let current = child {
             children.append(copy(current, depth: depth + 1))
             child = cmark_node_next(current)

@@ -71,7 +71,7 @@ public enum HTMLEscaping {
     /// Disarms the raw HTML tags that GFM's tagfilter extension forbids (`<script>`, `<style>`,
     /// `<iframe>`, `<textarea>`, `<title>`, `<xmp>`, `<noembed>`, `<noframes>`, `<plaintext>`).
     public static func filterTags(_ html: String) -> String {
-        guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
+        guard html.containsByte(UInt8(ascii: "<")) else { return html }
         let forbidden = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
         var result = ""
         var rest = Substring(html)
