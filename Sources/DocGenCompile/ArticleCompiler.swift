@@ -36,7 +36,8 @@ public struct ArticleCompiler: Sendable {
     /// Compiles both languages of `article` (only the target for a target-only article).
     public func compile(_ article: Article) -> CompiledArticle {
         let sides: [TextSide] = article.isTargetOnly ? [.target] : [.target, .source]
-        var parsed = sides.map { parse(article, side: $0) }
+        let markers = SegmentMarkers(article: article)
+        var parsed = sides.map { parse(article, side: $0, markers: markers) }
         var diagnostics = parsed.flatMap(\.issues)
         let headingLists = parsed.map { Headings.collect(in: $0.root) }
         let englishTexts = headingLists.last.map { $0.map(\.text) }
@@ -114,8 +115,8 @@ public struct ArticleCompiler: Sendable {
         }
     }
 
-    private func parse(_ article: Article, side: TextSide) -> ParsedSide {
-        let markers = SegmentMarkers()
+    private func parse(_ article: Article, side: TextSide, markers: SegmentMarkers) -> ParsedSide {
+        markers.startSide()
         let composed = article.body.markdown(for: side, wrap: markers.wrap)
         let expanded = IncludeExpander(includes: includes, wrap: markers.wrap)
             .expand(composed.text, side: side, from: article.path)
@@ -135,8 +136,8 @@ public struct ArticleCompiler: Sendable {
                 diagnostic.location = article.location(ofOffset: toFile.inputOffset(forOutput: issue.offset))
                 return diagnostic
             }
-        var root = CMark.parse(rewritten.text)
-        SegmentNodes(markers: markers.ids).apply(to: &root)
+        let segments = SegmentNodes(markers: markers.ids)
+        let root = CMark.parse(rewritten.text, regroup: markers.ids.isEmpty ? nil : segments.group)
         var parsed = ParsedSide(
             side: side, root: root, lines: LineTable(rewritten.text),
             maps: ComposedSourceMap(maps: [rewritten.map, expanded.map, composed.map]), issues: issues)
@@ -157,13 +158,42 @@ public struct ArticleCompiler: Sendable {
 
 /// The markers put around each segment's text while composing one side: an inline `<span>`
 /// tag per segment, recorded with the segment's id so the parsed tree can be regrouped by exact
-/// lookup of the tag.
+/// lookup of the tag. The article's own markers are made once for both sides.
 final class SegmentMarkers: @unchecked Sendable {
-    /// Opening tag → segment id.
-    private(set) var ids: [String: String] = [:]
+    /// Opening tag → segment id, for the segments wrapped since the last `startSide()`.
+    private(set) var ids: [String: String]
+    /// The article's segments in body order, with their opening tags, as `wrap` meets them.
+    private let planned: [(id: String, marker: String)]
+    private let plannedIDs: [String: String]
+    private var next = 0
+
+    /// Markers for `article`'s segments (those of includes are made as they are wrapped).
+    init(article: Article) {
+        var planned: [(id: String, marker: String)] = []
+        var ids: [String: String] = [:]
+        for piece in article.body.pieces {
+            guard case .segment(let segment) = piece else { continue }
+            let marker = SegmentNodes.opening(segment.id)
+            planned.append((segment.id, marker))
+            ids[marker] = segment.id
+        }
+        self.planned = planned
+        self.plannedIDs = ids
+        self.ids = ids
+    }
+
+    /// Starts composing a side: `BilingualText.markdown` wraps the article's segments in order.
+    func startSide() {
+        next = 0
+        ids = plannedIDs
+    }
 
     /// The prefix and suffix around one segment's text (a `wrap` for `BilingualText.markdown`).
     func wrap(_ segment: Segment, _ side: TextSide) -> (prefix: String, suffix: String) {
+        if next < planned.count, planned[next].id == segment.id {
+            next += 1
+            return (planned[next - 1].marker, SegmentNodes.closing)
+        }
         let marker = SegmentNodes.opening(segment.id)
         ids[marker] = segment.id
         return (marker, SegmentNodes.closing)

@@ -21,18 +21,12 @@ struct SegmentNodes {
     /// The closing marker.
     static let closing = "</span>"
 
-    /// Turns the segment markers of the tree into `.segment` nodes, in place (a tree held
-    /// nowhere else, so no array of it is copied on write).
-    func apply(to root: inout MarkdownNode) {
-        guard !markers.isEmpty else { return }
-        rewrite(&root)
-    }
-
-    private func rewrite(_ node: inout MarkdownNode) {
-        guard !node.children.isEmpty else { return }
-        for index in node.children.indices { rewrite(&node.children[index]) }
-        guard node.children.contains(where: { if case .htmlInline = $0.kind { true } else { false } }) else { return }
-        node.children = grouped(node.children)
+    /// Turns the segment markers among one node's children into `.segment` nodes; a `regroup`
+    /// for `CMark.parse`, which calls it innermost first, so one parse yields the segmented tree.
+    func group(_ children: inout [MarkdownNode]) {
+        let input = children
+        children = []
+        children = grouped(input)
     }
 
     /// Groups siblings into segments; works from the innermost outwards with one stack.
@@ -49,12 +43,8 @@ struct SegmentNodes {
                 append(child)
                 continue
             }
-            if let id = markers[html] {
-                stack.append((id, child, []))
-            } else if html.hasPrefix("<span"), !stack.isEmpty {
-                append(child)
-                stack.append((nil, child, []))
-            } else if html == Self.closing, let frame = stack.popLast() {
+            // A closing tag is never a marker nor an opening `<span`: it is tested first.
+            if html == Self.closing, let frame = stack.popLast() {
                 if let id = frame.id {
                     append(MarkdownNode(kind: .segment(id: id), children: frame.children, start: frame.marker.start))
                 } else {
@@ -62,6 +52,13 @@ struct SegmentNodes {
                     for node in frame.children { append(node) }
                     append(child)
                 }
+            } else if html == Self.closing {
+                append(child)
+            } else if let id = markers[html] {
+                stack.append((id, child, []))
+            } else if html.hasPrefix("<span"), !stack.isEmpty {
+                append(child)
+                stack.append((nil, child, []))
             } else {
                 append(child)
             }

@@ -67,18 +67,26 @@ public struct BilingualText: Hashable, Sendable {
         for side: TextSide, wrap: (Segment, TextSide) -> (prefix: String, suffix: String) = { _, _ in ("", "") }
     ) -> (text: String, map: SourceMap) {
         var builder = MappedTextBuilder()
+        var size = 0
+        for piece in pieces {
+            switch piece {
+            case .markdown(let text, _), .orphan(let text, _, _): size += text.utf8.count
+            case .segment(let segment): size += segment.text(side).utf8.count + 64
+            }
+        }
+        builder.reserveCapacity(size)
         for piece in pieces {
             switch piece {
             case .markdown(let text, let offset):
-                builder.appendVerbatim(text.utf8, from: offset)
+                builder.appendVerbatim(text, from: offset)
             case .segment(let segment):
                 let (prefix, suffix) = wrap(segment, side)
                 let start = (side == .target ? segment.targetRange : segment.sourceRange).lowerBound
                 builder.appendInserted(prefix, anchor: start)
-                builder.appendVerbatim(segment.text(side).utf8, from: start)
+                builder.appendVerbatim(segment.text(side), from: start)
                 builder.appendInserted(suffix, anchor: start)
             case .orphan(let text, _, let offset):
-                builder.appendVerbatim(text.utf8, from: offset)
+                builder.appendVerbatim(text, from: offset)
             }
         }
         return (builder.text, builder.map)

@@ -45,7 +45,11 @@ public enum CMark {
     /// Parses a Markdown text into a tree. Raw HTML is kept (the tagfilter extension disarms
     /// `<script>`, `<style>`, `<iframe>` and the like when rendering). Safe to call from many
     /// threads at once; texts without `~` never wait for each other.
-    public static func parse(_ markdown: String) -> MarkdownNode {
+    ///
+    /// `regroup`, when given, is called with the children of each node that has raw inline HTML
+    /// among them, innermost nodes first, before the node is made: a pass that rewrites sibling
+    /// runs (such as the compile stage's segment markers) works there without walking the tree again.
+    public static func parse(_ markdown: String, regroup: ((inout [MarkdownNode]) -> Void)? = nil) -> MarkdownNode {
         let extensions = Self.lockFreeExtensions
         let needsStrikethrough = markdown.containsByte(UInt8(ascii: "~"))
         if needsStrikethrough { strikethroughLock.lock() }
@@ -63,7 +67,7 @@ public enum CMark {
         guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
         // Copying into Swift values needs no lock: the tree belongs to this parse.
-        return copy(root)
+        return copy(root, regroup: regroup)
     }
 
     /// How deep a tree may nest (block quotes in lists in emphasis...) before the rest is kept as
@@ -74,7 +78,9 @@ public enum CMark {
 
     /// Copies a cmark node and its descendants; a node at `maximumDepth` becomes a `.tooDeep`
     /// node holding its text, read without recursion.
-    private static func copy(_ node: OpaquePointer, depth: Int = 0) -> MarkdownNode {
+    private static func copy(
+        _ node: OpaquePointer, depth: Int = 0, regroup: ((inout [MarkdownNode]) -> Void)?
+    ) -> MarkdownNode {
         let start = TextPosition(
             line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         if depth >= maximumDepth, cmark_node_first_child(node) != nil {
@@ -90,10 +96,13 @@ public enum CMark {
         var children: [MarkdownNode] = []
         children.reserveCapacity(count)
         child = cmark_node_first_child(node)
+        var hasInlineHTML = false
         while let current = child {
-            children.append(copy(current, depth: depth + 1))
+            hasInlineHTML = hasInlineHTML || cmark_node_get_type(current) == CMARK_NODE_HTML_INLINE
+            children.append(copy(current, depth: depth + 1, regroup: regroup))
             child = cmark_node_next(current)
         }
+        if hasInlineHTML, let regroup { regroup(&children) }
         return MarkdownNode(kind: kind(of: node), children: children, start: start)
     }
 
