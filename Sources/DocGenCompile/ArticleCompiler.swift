@@ -171,6 +171,8 @@ final class SegmentMarkers: @unchecked Sendable {
     init(article: Article) {
         var planned: [(id: String, marker: String)] = []
         var ids: [String: String] = [:]
+        planned.reserveCapacity(article.body.pieces.count)
+        ids.reserveCapacity(article.body.pieces.count)
         for piece in article.body.pieces {
             guard case .segment(let segment) = piece else { continue }
             let marker = SegmentNodes.opening(segment.id)

@@ -29,44 +29,43 @@ struct SegmentNodes {
         children = grouped(input)
     }
 
-    /// Groups siblings into segments; works from the innermost outwards with one stack.
+    /// Groups siblings into segments; works from the innermost outwards with one stack. The
+    /// nodes stay in one output array: a frame remembers where its nodes start in it.
     private func grouped(_ children: [MarkdownNode]) -> [MarkdownNode] {
         // Each open frame: the segment id (nil for an author's own <span>), the marker node and
-        // the children collected since it opened.
-        var stack: [(id: String?, marker: MarkdownNode, children: [MarkdownNode])] = []
+        // the index in `output` of the first node collected since it opened.
+        var stack: [(id: String?, marker: MarkdownNode, start: Int)] = []
         var output: [MarkdownNode] = []
-        func append(_ node: MarkdownNode) {
-            if stack.isEmpty { output.append(node) } else { stack[stack.count - 1].children.append(node) }
-        }
+        output.reserveCapacity(children.count)
         for child in children {
             guard case .htmlInline(let html) = child.kind else {
-                append(child)
+                output.append(child)
                 continue
             }
             // A closing tag is never a marker nor an opening `<span`: it is tested first.
             if html == Self.closing, let frame = stack.popLast() {
                 if let id = frame.id {
-                    append(MarkdownNode(kind: .segment(id: id), children: frame.children, start: frame.marker.start))
+                    let inner = Array(output[frame.start...])
+                    output.removeSubrange(frame.start...)
+                    output.append(MarkdownNode(kind: .segment(id: id), children: inner, start: frame.marker.start))
                 } else {
-                    // The author's own span ends: its nodes go back to the enclosing frame.
-                    for node in frame.children { append(node) }
-                    append(child)
+                    // The author's own span ends: its nodes are already in the enclosing frame.
+                    output.append(child)
                 }
             } else if html == Self.closing {
-                append(child)
+                output.append(child)
             } else if let id = markers[html] {
-                stack.append((id, child, []))
+                stack.append((id, child, output.count))
             } else if html.hasPrefix("<span"), !stack.isEmpty {
-                append(child)
-                stack.append((nil, child, []))
+                output.append(child)
+                stack.append((nil, child, output.count))
             } else {
-                append(child)
+                output.append(child)
             }
         }
-        // Markers never closed among these siblings stay as they were written.
+        // Markers never closed among these siblings stay as they were written, before their nodes.
         while let frame = stack.popLast() {
-            if frame.id != nil { append(frame.marker) }
-            for node in frame.children { append(node) }
+            if frame.id != nil { output.insert(frame.marker, at: frame.start) }
         }
         return output
     }

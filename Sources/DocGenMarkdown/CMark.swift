@@ -148,7 +148,7 @@ public enum CMark {
                 ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                 start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM:
-            if let name = cmark_node_get_type_string(node), String(cString: name) == "tasklist" {
+            if let name = cmark_node_get_type_string(node), strcmp(name, "tasklist") == 0 {
                 return .taskListItem(checked: cmark_gfm_extensions_get_tasklist_item_checked(node))
             }
             return .listItem
@@ -175,6 +175,13 @@ public enum CMark {
     }
 
     private static func extensionKind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        // Table rows and cells are common: their names are compared in C, without making a String.
+        if let name = cmark_node_get_type_string(node) {
+            if strcmp(name, "table_cell") == 0 { return .tableCell }
+            if strcmp(name, "table_row") == 0 {
+                return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            }
+        }
         let name = string(cmark_node_get_type_string(node))
         switch name {
         case "table":
