@@ -82,8 +82,8 @@ public struct ArticleCompiler: Sendable {
         /// Directive and include problems, already at file positions.
         var issues: [Diagnostic]
 
-        /// The parsed text's bytes, where positions are snapped to what they point at.
-        var bytes: [UInt8] = []
+        /// The parsed text, where positions are snapped to what they point at.
+        var text = ""
 
         func fileOffset(of position: TextPosition) -> Int { maps.inputOffset(forOutput: lines.offset(of: position)) }
 
@@ -92,6 +92,13 @@ public struct ArticleCompiler: Sendable {
         /// position is its start, not that of a pattern inside it: the nearest occurrence on the
         /// line (for an opener) or the first one after it (for a longer pattern) is what is meant.
         func snap(_ position: TextPosition, to written: [UInt8]) -> TextPosition {
+            var text = text
+            return text.withUTF8 { snap(position, to: written, in: $0) }
+        }
+
+        private func snap(_ position: TextPosition, to written: [UInt8], in bytes: UnsafeBufferPointer<UInt8>)
+            -> TextPosition
+        {
             guard !written.isEmpty, !bytes.isEmpty else { return position }
             let offset = min(lines.offset(of: position), bytes.count)
             func matches(_ at: Int) -> Bool {
@@ -141,7 +148,7 @@ public struct ArticleCompiler: Sendable {
         var parsed = ParsedSide(
             side: side, root: root, lines: LineTable(rewritten.text),
             maps: ComposedSourceMap(maps: [rewritten.map, expanded.map, composed.map]), issues: issues)
-        parsed.bytes = Array(rewritten.text.utf8)
+        parsed.text = rewritten.text
         return parsed
     }
 
