@@ -154,7 +154,8 @@ extension String {
     /// and ends with an ASCII character other than a space or tab (the only ASCII whitespace there).
     fileprivate var trimmingWhitespace: String {
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-            first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), last != UInt8(ascii: " "), last != UInt8(ascii: "\t")
+            first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), last != UInt8(ascii: " "),
+            last != UInt8(ascii: "\t")
         {
             return self
         }

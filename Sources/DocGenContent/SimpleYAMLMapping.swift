@@ -23,7 +23,8 @@ enum SimpleYAMLMapping {
             var keys = Set<String>()
             var start = 0
             while start < bytes.count {
-                let end = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: UnsafeBufferPointer(rebasing: bytes[start...]))
+                let end =
+                    ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: UnsafeBufferPointer(rebasing: bytes[start...]))
                     .map { start + $0 } ?? bytes.count
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 start = end + 1
@@ -85,7 +86,8 @@ enum SimpleYAMLMapping {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
