@@ -6,8 +6,8 @@ import DocGenCore
 /// and the caller hands the text to Yams, so a value read here is the one Yams reads:
 ///
 /// - every line is blank or `key:` followed by the end of the line or by spaces and a value;
-/// - a key is ASCII letters, digits, `_`, `.` and `-`, starting with a letter or `_`, at column 1,
-///   and no key is repeated (Yams reports that as an error);
+/// - a key is at most 128 ASCII letters, digits, `_`, `.` and `-`, starting with a letter or `_`,
+///   at column 1, and no key is repeated (Yams reports that as an error);
 /// - a value is a single-quoted scalar without `''`, a double-quoted scalar without `\`, or a
 ///   plain scalar that starts with none of YAML's indicators and holds no `: `, ` #` or final `:`;
 ///   after a closing quote only spaces may follow;
@@ -41,7 +41,8 @@ enum SimpleYAMLMapping {
         guard let first = line.first, isLetter(first) || first == UInt8(ascii: "_") else { return nil }
         var index = 1
         while index < line.count, isKeyByte(line[index]) { index += 1 }
-        guard index < line.count, line[index] == UInt8(ascii: ":") else { return nil }
+        // libyaml reads a key of more than 1,024 characters as no key: long ones are left to it.
+        guard index < line.count, index <= 128, line[index] == UInt8(ascii: ":") else { return nil }
         let key = String(decoding: UnsafeBufferPointer(rebasing: line[..<index]), as: UTF8.self)
         index += 1
         guard index == line.count || line[index] == UInt8(ascii: " ") else { return nil }

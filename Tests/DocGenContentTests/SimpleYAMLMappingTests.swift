@@ -46,7 +46,7 @@ import Testing
             "title: 'it''s'", "title: a: b", "title: a #c", "title: |\n  text", "title:\ta", "title: a\r",
             "title: -a", "title: *alias", "title: &anchor a", "title: !tag a", "title: [a, b]", "title: {a: b}",
             "title: 'open", "title: \"a\" tail", "1key: a", " title: a", "title: a\u{85}b", "title: a\u{2028}b",
-            "title: a\u{FEFF}b", "title: a\u{7F}",
+            "title: a\u{FEFF}b", "title: a\u{7F}", String(repeating: "k", count: 1100) + ": a",
         ]
         for text in texts {
             #expect(SimpleYAMLMapping.pairs(in: text) == nil, "\(text)")
