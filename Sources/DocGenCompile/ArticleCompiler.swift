@@ -36,7 +36,8 @@ public struct ArticleCompiler: Sendable {
     /// Compiles both languages of `article` (only the target for a target-only article).
     public func compile(_ article: Article) -> CompiledArticle {
         let sides: [TextSide] = article.isTargetOnly ? [.target] : [.target, .source]
-        let parsed = sides.map { parse(article, side: $0) }
+        let markers = SegmentMarkers(article: article)
+        var parsed = sides.map { parse(article, side: $0, markers: markers) }
         var diagnostics = parsed.flatMap(\.issues)
         let headingLists = parsed.map { Headings.collect(in: $0.root) }
         let englishTexts = headingLists.last.map { $0.map(\.text) }
@@ -46,11 +47,14 @@ public struct ArticleCompiler: Sendable {
             location: { _ in SourceLocation(path: article.path, line: 1) })
         pass.safeHTML = safeHTML
         var bodies: [CompiledBody] = []
-        for (index, side) in parsed.enumerated() {
+        for index in parsed.indices {
             let headings = headingLists[index]
             let ids = Headings.ids(for: headings, slugSources: sameShape ? englishTexts : nil)
-            let anchors = Set(ids).union(Headings.htmlAnchors(in: side.root))
-            var root = side.root
+            let anchors = Set(ids).union(Headings.htmlAnchors(in: parsed[index].root))
+            // The tree moves out of `parsed`, so the link pass mutates it without copying its arrays.
+            var root = parsed[index].root
+            parsed[index].root = MarkdownNode(kind: .document)
+            let side = parsed[index]
             pass.location = { position in article.location(ofOffset: side.fileOffset(of: position)) }
             pass.snap = { position, written in side.snap(position, to: written) }
             pass.anchors = anchors
@@ -78,8 +82,8 @@ public struct ArticleCompiler: Sendable {
         /// Directive and include problems, already at file positions.
         var issues: [Diagnostic]
 
-        /// The parsed text's bytes, where positions are snapped to what they point at.
-        var bytes: [UInt8] = []
+        /// The parsed text, where positions are snapped to what they point at.
+        var text = ""
 
         func fileOffset(of position: TextPosition) -> Int { maps.inputOffset(forOutput: lines.offset(of: position)) }
 
@@ -88,6 +92,13 @@ public struct ArticleCompiler: Sendable {
         /// position is its start, not that of a pattern inside it: the nearest occurrence on the
         /// line (for an opener) or the first one after it (for a longer pattern) is what is meant.
         func snap(_ position: TextPosition, to written: [UInt8]) -> TextPosition {
+            var text = text
+            return text.withUTF8 { snap(position, to: written, in: $0) }
+        }
+
+        private func snap(_ position: TextPosition, to written: [UInt8], in bytes: UnsafeBufferPointer<UInt8>)
+            -> TextPosition
+        {
             guard !written.isEmpty, !bytes.isEmpty else { return position }
             let offset = min(lines.offset(of: position), bytes.count)
             func matches(_ at: Int) -> Bool {
@@ -111,8 +122,8 @@ public struct ArticleCompiler: Sendable {
         }
     }
 
-    private func parse(_ article: Article, side: TextSide) -> ParsedSide {
-        let markers = SegmentMarkers()
+    private func parse(_ article: Article, side: TextSide, markers: SegmentMarkers) -> ParsedSide {
+        markers.startSide()
         let composed = article.body.markdown(for: side, wrap: markers.wrap)
         let expanded = IncludeExpander(includes: includes, wrap: markers.wrap)
             .expand(composed.text, side: side, from: article.path)
@@ -132,11 +143,12 @@ public struct ArticleCompiler: Sendable {
                 diagnostic.location = article.location(ofOffset: toFile.inputOffset(forOutput: issue.offset))
                 return diagnostic
             }
-        let root = SegmentNodes(markers: markers.ids).apply(to: CMark.parse(rewritten.text))
+        let segments = SegmentNodes(markers: markers.ids)
+        let root = CMark.parse(rewritten.text, regroup: markers.ids.isEmpty ? nil : segments.group)
         var parsed = ParsedSide(
             side: side, root: root, lines: LineTable(rewritten.text),
             maps: ComposedSourceMap(maps: [rewritten.map, expanded.map, composed.map]), issues: issues)
-        parsed.bytes = Array(rewritten.text.utf8)
+        parsed.text = rewritten.text
         return parsed
     }
 
@@ -153,13 +165,44 @@ public struct ArticleCompiler: Sendable {
 
 /// The markers put around each segment's text while composing one side: an inline `<span>`
 /// tag per segment, recorded with the segment's id so the parsed tree can be regrouped by exact
-/// lookup of the tag.
+/// lookup of the tag. The article's own markers are made once for both sides.
 final class SegmentMarkers: @unchecked Sendable {
-    /// Opening tag → segment id.
-    private(set) var ids: [String: String] = [:]
+    /// Opening tag → segment id, for the segments wrapped since the last `startSide()`.
+    private(set) var ids: [String: String]
+    /// The article's segments in body order, with their opening tags, as `wrap` meets them.
+    private let planned: [(id: String, marker: String)]
+    private let plannedIDs: [String: String]
+    private var next = 0
+
+    /// Markers for `article`'s segments (those of includes are made as they are wrapped).
+    init(article: Article) {
+        var planned: [(id: String, marker: String)] = []
+        var ids: [String: String] = [:]
+        planned.reserveCapacity(article.body.pieces.count)
+        ids.reserveCapacity(article.body.pieces.count)
+        for piece in article.body.pieces {
+            guard case .segment(let segment) = piece else { continue }
+            let marker = SegmentNodes.opening(segment.id)
+            planned.append((segment.id, marker))
+            ids[marker] = segment.id
+        }
+        self.planned = planned
+        self.plannedIDs = ids
+        self.ids = ids
+    }
+
+    /// Starts composing a side: `BilingualText.markdown` wraps the article's segments in order.
+    func startSide() {
+        next = 0
+        ids = plannedIDs
+    }
 
     /// The prefix and suffix around one segment's text (a `wrap` for `BilingualText.markdown`).
     func wrap(_ segment: Segment, _ side: TextSide) -> (prefix: String, suffix: String) {
+        if next < planned.count, planned[next].id == segment.id {
+            next += 1
+            return (planned[next - 1].marker, SegmentNodes.closing)
+        }
         let marker = SegmentNodes.opening(segment.id)
         ids[marker] = segment.id
         return (marker, SegmentNodes.closing)

@@ -75,7 +75,10 @@ struct LinkPass {
             }
             node.kind = .image(source: image(source, at: node.start), title: title)
         case .text(let text):
-            if text.utf8.contains(UInt8(ascii: "]")), let range = text.range(of: "] (") ?? text.range(of: "](") {
+            // The bytes are tested first: Foundation's search is only asked when it can find something.
+            if text.containsByte(UInt8(ascii: "]")), text.containsBytes("] (") || text.containsBytes("]("),
+                let range = text.range(of: "] (") ?? text.range(of: "](")
+            {
                 report(
                     .warning(
                         "docgen.link.malformed", at: location(snap(node.start, Array(text[range].utf8))),

@@ -52,7 +52,7 @@ public struct LinkResolver: Sendable {
     )
         -> Resolution
     {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmingWhitespace
         if trimmed.hasPrefix("/"), !trimmed.hasPrefix("//"), let rootLinkBase {
             return .external(rootLinkBase + trimmed)
         }
@@ -101,7 +101,7 @@ public struct LinkResolver: Sendable {
     )
         -> Resolution
     {
-        let trimmed = source.trimmingCharacters(in: .whitespaces)
+        let trimmed = source.trimmingWhitespace
         if isExternal(trimmed) || trimmed.hasPrefix("/") || trimmed.hasPrefix("data:") { return .external(source) }
         let (pathPart, suffix) = splitSuffix(trimmed)
         let currentPage = paths.page(forArticle: articlePath, in: language)
@@ -145,5 +145,20 @@ public struct LinkResolver: Sendable {
 }
 
 extension String {
-    fileprivate var removingPercentEncodingOrSelf: String { removingPercentEncoding ?? self }
+    /// Without `%`, there is nothing to decode (and the text is valid UTF-8): Foundation is skipped.
+    fileprivate var removingPercentEncodingOrSelf: String {
+        containsByte(UInt8(ascii: "%")) ? removingPercentEncoding ?? self : self
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, answered without Foundation when the text starts
+    /// and ends with an ASCII character other than a space or tab (the only ASCII whitespace there).
+    fileprivate var trimmingWhitespace: String {
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+            first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), last != UInt8(ascii: " "),
+            last != UInt8(ascii: "\t")
+        {
+            return self
+        }
+        return trimmingCharacters(in: .whitespaces)
+    }
 }

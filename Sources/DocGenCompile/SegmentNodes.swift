@@ -21,56 +21,51 @@ struct SegmentNodes {
     /// The closing marker.
     static let closing = "</span>"
 
-    /// The tree with segment markers turned into `.segment` nodes.
-    func apply(to root: MarkdownNode) -> MarkdownNode {
-        guard !markers.isEmpty else { return root }
-        var node = root
-        rewrite(&node)
-        return node
+    /// Turns the segment markers among one node's children into `.segment` nodes; a `regroup`
+    /// for `CMark.parse`, which calls it innermost first, so one parse yields the segmented tree.
+    func group(_ children: inout [MarkdownNode]) {
+        let input = children
+        children = []
+        children = grouped(input)
     }
 
-    private func rewrite(_ node: inout MarkdownNode) {
-        guard !node.children.isEmpty else { return }
-        for index in node.children.indices { rewrite(&node.children[index]) }
-        guard node.children.contains(where: { if case .htmlInline = $0.kind { true } else { false } }) else { return }
-        node.children = grouped(node.children)
-    }
-
-    /// Groups siblings into segments; works from the innermost outwards with one stack.
+    /// Groups siblings into segments; works from the innermost outwards with one stack. The
+    /// nodes stay in one output array: a frame remembers where its nodes start in it.
     private func grouped(_ children: [MarkdownNode]) -> [MarkdownNode] {
         // Each open frame: the segment id (nil for an author's own <span>), the marker node and
-        // the children collected since it opened.
-        var stack: [(id: String?, marker: MarkdownNode, children: [MarkdownNode])] = []
+        // the index in `output` of the first node collected since it opened.
+        var stack: [(id: String?, marker: MarkdownNode, start: Int)] = []
         var output: [MarkdownNode] = []
-        func append(_ node: MarkdownNode) {
-            if stack.isEmpty { output.append(node) } else { stack[stack.count - 1].children.append(node) }
-        }
+        output.reserveCapacity(children.count)
         for child in children {
             guard case .htmlInline(let html) = child.kind else {
-                append(child)
+                output.append(child)
                 continue
             }
-            if let id = markers[html] {
-                stack.append((id, child, []))
-            } else if html.hasPrefix("<span"), !stack.isEmpty {
-                append(child)
-                stack.append((nil, child, []))
-            } else if html == Self.closing, let frame = stack.popLast() {
+            // A closing tag is never a marker nor an opening `<span`: it is tested first.
+            if html == Self.closing, let frame = stack.popLast() {
                 if let id = frame.id {
-                    append(MarkdownNode(kind: .segment(id: id), children: frame.children, start: frame.marker.start))
+                    let inner = Array(output[frame.start...])
+                    output.removeSubrange(frame.start...)
+                    output.append(MarkdownNode(kind: .segment(id: id), children: inner, start: frame.marker.start))
                 } else {
-                    // The author's own span ends: its nodes go back to the enclosing frame.
-                    for node in frame.children { append(node) }
-                    append(child)
+                    // The author's own span ends: its nodes are already in the enclosing frame.
+                    output.append(child)
                 }
+            } else if html == Self.closing {
+                output.append(child)
+            } else if let id = markers[html] {
+                stack.append((id, child, output.count))
+            } else if html.hasPrefix("<span"), !stack.isEmpty {
+                output.append(child)
+                stack.append((nil, child, output.count))
             } else {
-                append(child)
+                output.append(child)
             }
         }
-        // Markers never closed among these siblings stay as they were written.
+        // Markers never closed among these siblings stay as they were written, before their nodes.
         while let frame = stack.popLast() {
-            if frame.id != nil { append(frame.marker) }
-            for node in frame.children { append(node) }
+            if frame.id != nil { output.insert(frame.marker, at: frame.start) }
         }
         return output
     }

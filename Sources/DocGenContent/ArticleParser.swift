@@ -8,11 +8,11 @@ public enum ArticleParser {
     public static func parse(_ file: SourceFile, isInclude: Bool = false) -> (
         article: Article, diagnostics: [Diagnostic]
     ) {
-        let split = FrontMatterParser.parse(file, requireFrontMatter: !isInclude)
+        let split = FrontMatterParser.parse(file, requireFrontMatter: !isInclude, keepsBody: false)
         let bytes = Array(file.text.utf8)
         let lines = LineTable(bytes)
         let bodyStart = lines.offset(of: TextPosition(line: split.bodyLineOffset + 1, column: 1))
-        let scan = SegmentScanner(bytes: bytes, path: file.path).scan(
+        let scan = SegmentScanner(bytes: bytes, path: file.path, lines: lines).scan(
             bodyStart: split.bodyLineOffset == 0 ? 0 : bodyStart)
         var diagnostics = split.diagnostics + scan.diagnostics
 

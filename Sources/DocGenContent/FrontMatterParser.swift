@@ -21,16 +21,31 @@ public enum FrontMatterParser {
 
     /// Parses the front matter of `file`. `requireFrontMatter` makes its absence a warning.
     public static func parse(_ file: SourceFile, requireFrontMatter: Bool = true) -> Result {
+        parse(file, requireFrontMatter: requireFrontMatter, keepsBody: true)
+    }
+
+    /// `keepsBody: false` leaves `body` empty, for callers that read the body from the file.
+    static func parse(_ file: SourceFile, requireFrontMatter: Bool, keepsBody: Bool) -> Result {
         let text = file.text.hasPrefix("\u{FEFF}") ? String(file.text.dropFirst()) : file.text
         // Lines are found on bytes: splitting the whole file into Characters was a tenth of a build.
         let bytes = Array(text.utf8)
+        // Line starts are found as far as the closing fence only: the body is not read here.
         var lineStarts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") && index + 1 < bytes.count {
-            lineStarts.append(index + 1)
+        var scanned = 0
+        func lineCount(atLeast count: Int) -> Bool {
+            while lineStarts.count < count, scanned < bytes.count {
+                if let newline = bytes[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                    scanned = newline + 1
+                    if scanned < bytes.count { lineStarts.append(scanned) }
+                } else {
+                    scanned = bytes.count
+                }
+            }
+            return lineStarts.count >= count
         }
         func line(_ number: Int) -> ArraySlice<UInt8> {
             let start = lineStarts[number]
-            var end = number + 1 < lineStarts.count ? lineStarts[number + 1] - 1 : bytes.count
+            var end = lineCount(atLeast: number + 2) ? lineStarts[number + 1] - 1 : bytes.count
             if number + 1 >= lineStarts.count, end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
             return bytes[start..<end]
         }
@@ -43,7 +58,13 @@ public enum FrontMatterParser {
                 frontMatter: FrontMatter(), body: text, bodyLineOffset: 0,
                 diagnostics: requireFrontMatter ? [missing] : [])
         }
-        guard let close = lineStarts.indices.dropFirst().first(where: { isFence(line($0), closing: true) }) else {
+        var close: Int?
+        var number = 1
+        while close == nil, lineCount(atLeast: number + 1) {
+            if isFence(line(number), closing: true) { close = number }
+            number += 1
+        }
+        guard let close else {
             let unclosed = Diagnostic.error(
                 "docgen.frontmatter.unclosed", at: SourceLocation(path: file.path, line: 1),
                 "the front matter opened by '---' on line 1 is never closed",
@@ -54,7 +75,7 @@ public enum FrontMatterParser {
         let yamlEnd = max(yamlStart, lineStarts[close] - 1)
         let yaml = String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self)
         var body = ""
-        if close + 1 < lineStarts.count {
+        if keepsBody, lineCount(atLeast: close + 2) {
             body = String(decoding: bytes[lineStarts[close + 1]...], as: UTF8.self)
             if !body.hasSuffix("\n") { body += "\n" }
         }
@@ -71,11 +92,28 @@ public enum FrontMatterParser {
     }
 
     /// Reads the YAML (which starts on file line 2) into typed metadata.
-    private static func typedMetadata(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> FrontMatter {
+    static func typedMetadata(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> FrontMatter {
+        // Flat `key: value` lines are read without Yams; a value that is not right (a bad date,
+        // say) sends the text through Yams after all, for the positions its diagnostic needs.
+        if let pairs = SimpleYAMLMapping.pairs(in: yaml) {
+            var result = FrontMatter()
+            var problems: [Diagnostic] = []
+            for (key, value) in pairs {
+                result.entries.append((key: key, value: value))
+                assign(key: key, node: Node(value), value: value, to: &result, path: path, diagnostics: &problems)
+            }
+            if problems.isEmpty { return result }
+        }
+        return yamsMetadata(yaml: yaml, path: path, diagnostics: &diagnostics)
+    }
+
+    /// Reads the YAML into typed metadata with Yams (any YAML, with positioned diagnostics).
+    static func yamsMetadata(yaml: String, path: String, diagnostics: inout [Diagnostic]) -> FrontMatter {
         var result = FrontMatter()
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8 is Yams's default here; naming it spares a read of the environment per file.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             diagnostics.append(yamlDiagnostic(error, path: path))
             return result

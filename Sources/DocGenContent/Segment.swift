@@ -66,21 +66,42 @@ public struct BilingualText: Hashable, Sendable {
     public func markdown(
         for side: TextSide, wrap: (Segment, TextSide) -> (prefix: String, suffix: String) = { _, _ in ("", "") }
     ) -> (text: String, map: SourceMap) {
-        var builder = MappedTextBuilder()
+        // Built as a String, not bytes: appending valid text needs no UTF-8 check of the whole
+        // result, which decoding a byte buffer would make.
+        var text = ""
+        var map = SourceMap()
+        var size = 0
         for piece in pieces {
             switch piece {
-            case .markdown(let text, let offset):
-                builder.appendVerbatim(text.utf8, from: offset)
+            case .markdown(let plain, _), .orphan(let plain, _, _): size += plain.utf8.count
+            case .segment(let segment): size += segment.text(side).utf8.count + 64
+            }
+        }
+        text.reserveCapacity(size)
+        func verbatim(_ piece: String, from offset: Int) {
+            guard !piece.isEmpty else { return }
+            map.addVerbatim(outputStart: text.utf8.count, inputStart: offset)
+            text += piece
+        }
+        func inserted(_ piece: String, anchor: Int) {
+            guard !piece.isEmpty else { return }
+            map.addInserted(outputStart: text.utf8.count, anchor: anchor)
+            text += piece
+        }
+        for piece in pieces {
+            switch piece {
+            case .markdown(let markdown, let offset):
+                verbatim(markdown, from: offset)
             case .segment(let segment):
                 let (prefix, suffix) = wrap(segment, side)
                 let start = (side == .target ? segment.targetRange : segment.sourceRange).lowerBound
-                builder.appendInserted(prefix, anchor: start)
-                builder.appendVerbatim(segment.text(side).utf8, from: start)
-                builder.appendInserted(suffix, anchor: start)
-            case .orphan(let text, _, let offset):
-                builder.appendVerbatim(text.utf8, from: offset)
+                inserted(prefix, anchor: start)
+                verbatim(segment.text(side), from: start)
+                inserted(suffix, anchor: start)
+            case .orphan(let orphan, _, let offset):
+                verbatim(orphan, from: offset)
             }
         }
-        return (builder.text, builder.map)
+        return (text, map)
     }
 }

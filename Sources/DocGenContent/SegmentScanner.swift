@@ -17,9 +17,14 @@ public struct SegmentScanner {
 
     /// Prepares a scan of the whole file `bytes` (`path` is used in diagnostics).
     public init(bytes: [UInt8], path: String) {
+        self.init(bytes: bytes, path: path, lines: LineTable(bytes))
+    }
+
+    /// Prepares a scan of `bytes` whose line table the caller has already made.
+    init(bytes: [UInt8], path: String, lines: LineTable) {
         self.bytes = bytes
         self.path = path
-        self.lines = LineTable(bytes)
+        self.lines = lines
         self.spans = SpanMatches(bytes, open: Self.spanOpen, close: Self.spanClose) { offset in
             Self.startsWith(bytes, Self.targetOpen, at: offset) || Self.startsWith(bytes, Self.sourceOpen, at: offset)
         }

@@ -84,11 +84,27 @@ public struct MappedTextBuilder: Sendable {
         bytes.append(contentsOf: input)
     }
 
+    /// Appends a string copied from the input: the same as the generic form, without going
+    /// through `Collection` one byte at a time when called from another module.
+    public mutating func appendVerbatim(_ input: String, from inputStart: Int) {
+        var input = input
+        input.withUTF8 { appendVerbatim($0, from: inputStart) }
+    }
+
+    /// Appends bytes copied from the input (the same as the generic form, for array slices).
+    public mutating func appendVerbatim(_ input: ArraySlice<UInt8>, from inputStart: Int) {
+        input.withUnsafeBufferPointer { appendVerbatim($0, from: inputStart) }
+    }
+
+    /// Makes room for `count` bytes in all, when the caller knows the size of the text.
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
     /// Appends text docgen wrote itself, standing for the input at `anchor`.
     public mutating func appendInserted(_ text: String, anchor: Int) {
         guard !text.isEmpty else { return }
         map.addInserted(outputStart: bytes.count, anchor: anchor)
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The produced text.

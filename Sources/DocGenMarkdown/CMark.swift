@@ -45,9 +45,13 @@ public enum CMark {
     /// Parses a Markdown text into a tree. Raw HTML is kept (the tagfilter extension disarms
     /// `<script>`, `<style>`, `<iframe>` and the like when rendering). Safe to call from many
     /// threads at once; texts without `~` never wait for each other.
-    public static func parse(_ markdown: String) -> MarkdownNode {
+    ///
+    /// `regroup`, when given, is called with the children of each node that has raw inline HTML
+    /// among them, innermost nodes first, before the node is made: a pass that rewrites sibling
+    /// runs (such as the compile stage's segment markers) works there without walking the tree again.
+    public static func parse(_ markdown: String, regroup: ((inout [MarkdownNode]) -> Void)? = nil) -> MarkdownNode {
         let extensions = Self.lockFreeExtensions
-        let needsStrikethrough = markdown.utf8.contains(UInt8(ascii: "~"))
+        let needsStrikethrough = markdown.containsByte(UInt8(ascii: "~"))
         if needsStrikethrough { strikethroughLock.lock() }
         defer { if needsStrikethrough { strikethroughLock.unlock() } }
         guard let parser = cmark_parser_new(CMARK_OPT_UNSAFE) else { return MarkdownNode(kind: .document) }
@@ -63,7 +67,7 @@ public enum CMark {
         guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
         // Copying into Swift values needs no lock: the tree belongs to this parse.
-        return copy(root)
+        return copy(root, regroup: regroup)
     }
 
     /// How deep a tree may nest (block quotes in lists in emphasis...) before the rest is kept as
@@ -74,19 +78,31 @@ public enum CMark {
 
     /// Copies a cmark node and its descendants; a node at `maximumDepth` becomes a `.tooDeep`
     /// node holding its text, read without recursion.
-    private static func copy(_ node: OpaquePointer, depth: Int = 0) -> MarkdownNode {
+    private static func copy(
+        _ node: OpaquePointer, depth: Int = 0, regroup: ((inout [MarkdownNode]) -> Void)?
+    ) -> MarkdownNode {
         let start = TextPosition(
             line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         if depth >= maximumDepth, cmark_node_first_child(node) != nil {
             return MarkdownNode(
                 kind: .tooDeep, children: [MarkdownNode(kind: .text(flatText(node)), start: start)], start: start)
         }
-        var children: [MarkdownNode] = []
+        var count = 0
         var child = cmark_node_first_child(node)
         while let current = child {
-            children.append(copy(current, depth: depth + 1))
+            count += 1
             child = cmark_node_next(current)
         }
+        var children: [MarkdownNode] = []
+        children.reserveCapacity(count)
+        child = cmark_node_first_child(node)
+        var hasInlineHTML = false
+        while let current = child {
+            hasInlineHTML = hasInlineHTML || cmark_node_get_type(current) == CMARK_NODE_HTML_INLINE
+            children.append(copy(current, depth: depth + 1, regroup: regroup))
+            child = cmark_node_next(current)
+        }
+        if hasInlineHTML, let regroup { regroup(&children) }
         return MarkdownNode(kind: kind(of: node), children: children, start: start)
     }
 
@@ -132,7 +148,7 @@ public enum CMark {
                 ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                 start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM:
-            if let name = cmark_node_get_type_string(node), String(cString: name) == "tasklist" {
+            if let name = cmark_node_get_type_string(node), strcmp(name, "tasklist") == 0 {
                 return .taskListItem(checked: cmark_gfm_extensions_get_tasklist_item_checked(node))
             }
             return .listItem
@@ -159,6 +175,13 @@ public enum CMark {
     }
 
     private static func extensionKind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        // Table rows and cells are common: their names are compared in C, without making a String.
+        if let name = cmark_node_get_type_string(node) {
+            if strcmp(name, "table_cell") == 0 { return .tableCell }
+            if strcmp(name, "table_row") == 0 {
+                return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            }
+        }
         let name = string(cmark_node_get_type_string(node))
         switch name {
         case "table":

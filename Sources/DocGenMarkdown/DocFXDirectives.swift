@@ -33,12 +33,12 @@ public enum DocFXDirectives {
     /// Rewrites every directive of `markdown`. `descriptionLabel` titles the long description of
     /// complex images (for example "Description détaillée").
     public static func rewrite(_ markdown: String, descriptionLabel: String = "Description") -> Result {
-        let bytes = Array(markdown.utf8)
-        var builder = MappedTextBuilder()
-        var issues: [Issue] = []
         guard markdown.containsBytes(":::") else {
             return Result(text: markdown, map: .identity, issues: [])
         }
+        let bytes = Array(markdown.utf8)
+        var builder = MappedTextBuilder()
+        var issues: [Issue] = []
         var copied = 0
         var index = 0
         var fence: UInt8?
@@ -115,17 +115,44 @@ public enum DocFXDirectives {
     }
 
     private static func angleURL(_ url: String) -> String {
-        "<" + url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
+        guard url.containsByte(UInt8(ascii: "<")) || url.containsByte(UInt8(ascii: ">")) else { return "<" + url + ">" }
+        return "<" + url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
     }
 
     /// Backslash-escapes the ASCII punctuation that Markdown would interpret.
     static func escapeMarkdown(_ text: String) -> String {
+        // ASCII text is escaped byte by byte: there each byte is a character.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 8)
+            for byte in text.utf8 {
+                if isEscapedPunctuation(byte) { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // Otherwise by characters, as written: a punctuation mark with a combining accent is
+        // another character, and U+1FEF (Greek varia) is canonically the same character as "`".
         var result = ""
         for character in text {
-            if "\\`*_{}[]()#+-.!|<>&".contains(character) { result.append("\\") }
+            let escaped =
+                character.utf8.count == 1 ? isEscapedPunctuation(character.utf8.first!) : character == "\u{1FEF}"
+            if escaped { result.append("\\") }
             result.append(character)
         }
         return result
+    }
+
+    /// Whether `escapeMarkdown` puts a backslash before this byte: one of \\`*_{}[]()#+-.!|<>&.
+    private static func isEscapedPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "{"),
+            UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "!"),
+            UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+            return true
+        default: return false
+        }
     }
 
     /// Reads `key="value"` pairs (also `key='value'` and bare `key`).

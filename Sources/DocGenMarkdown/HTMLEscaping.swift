@@ -1,3 +1,5 @@
+import DocGenCore
+
 /// Escaping for text, attribute values and URLs written into HTML.
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` so the text is safe in element content and quoted attributes.
@@ -71,7 +73,7 @@ public enum HTMLEscaping {
     /// Disarms the raw HTML tags that GFM's tagfilter extension forbids (`<script>`, `<style>`,
     /// `<iframe>`, `<textarea>`, `<title>`, `<xmp>`, `<noembed>`, `<noframes>`, `<plaintext>`).
     public static func filterTags(_ html: String) -> String {
-        guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
+        guard html.containsByte(UInt8(ascii: "<")), mayHoldForbiddenTag(html) else { return html }
         let forbidden = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
         var result = ""
         var rest = Substring(html)
@@ -88,4 +90,39 @@ public enum HTMLEscaping {
         }
         return result + rest
     }
+
+    /// Whether a tag name after some `<` (or `</`) may be one `filterTags` disarms: its ASCII
+    /// letters spell one of them in any case, or non-ASCII bytes follow them (a name in other
+    /// letters is answered by `filterTags` itself). Raw HTML of articles is nearly all spans,
+    /// anchors and line breaks, returned as they are without walking their characters.
+    private static func mayHoldForbiddenTag(_ html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            var index = 0
+            while let open = ByteSearch.firstIndex(
+                of: UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: bytes[index...]))
+            {
+                var cursor = index + open + 1
+                if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+                var name: [UInt8] = []
+                while cursor < bytes.count, name.count <= 9 {
+                    let byte = bytes[cursor] | 0x20
+                    guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z"), bytes[cursor] >= 0x41 else { break }
+                    name.append(byte)
+                    cursor += 1
+                }
+                if cursor < bytes.count, bytes[cursor] >= 0x80 { return true }
+                if forbiddenNames.contains(name) { return true }
+                index = index + open + 1
+                if index >= bytes.count { break }
+            }
+            return false
+        }
+    }
+
+    /// The tag names `filterTags` disarms, as lower-case bytes.
+    private static let forbiddenNames: Set<[UInt8]> = Set(
+        ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"].map {
+            Array($0.utf8)
+        })
 }

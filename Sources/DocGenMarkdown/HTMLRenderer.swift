@@ -126,7 +126,8 @@ public struct HTMLRenderer {
             }
             let start = output.utf8.count
             renderChildren(of: node, tight: tight)
-            segmentHTML.append((id, String(decoding: output.utf8.dropFirst(start), as: UTF8.self)))
+            // A slice of the output, which is valid text: copied without decoding its bytes again.
+            segmentHTML.append((id, String(output[output.utf8.index(output.utf8.startIndex, offsetBy: start)...])))
             output += "</span>"
         case .embed(let name, let fallback):
             output += context.renderEmbed(name, fallback, node.plainText)

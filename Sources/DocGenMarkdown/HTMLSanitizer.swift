@@ -51,7 +51,7 @@ public enum HTMLSanitizer {
     /// The sanitized HTML and what was removed. Text, comments and unchanged tags stay byte for
     /// byte as written, so a trusted docset's pages do not change.
     public static func sanitize(_ html: String, allowList: Bool) -> (html: String, removals: [Removal]) {
-        guard html.utf8.contains(UInt8(ascii: "<")) else { return (html, []) }
+        guard html.containsByte(UInt8(ascii: "<")) else { return (html, []) }
         var output = ""
         var removals: [Removal] = []
         for token in HTMLTagScanner.tokens(html) {

@@ -24,7 +24,11 @@ public enum Headings {
                         text: trimmingSpaces(rest.map(\.plainText).joined())))
                 return
             }
-            node.children.forEach(walk)
+            // A paragraph or a table holds inlines only: no heading is below it.
+            switch node.kind {
+            case .paragraph, .table: return
+            default: node.children.forEach(walk)
+            }
         }
         walk(root)
         return result
