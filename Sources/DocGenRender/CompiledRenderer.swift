@@ -2,9 +2,9 @@ import DocGenMarkdown
 
 /// Renders `CompiledTemplate`s the way swift-mustache renders the same templates
 /// (`MustacheTemplate.render(context:)`, ported token by token), over the page data docgen
-/// builds: `ContextObject`s, arrays of them (or of `Any`), strings, booleans and integers.
-/// On a value of any other type it stops (`Unsupported`) and the page is rendered by
-/// swift-mustache, whose protocols (lambdas, custom renderables, mirrors) such a value may use.
+/// builds: dictionaries (and `ContextObject`s), arrays, strings, booleans and integers. On a
+/// value of any other type it stops (`Unsupported`) and the page is rendered by swift-mustache,
+/// whose protocols (lambdas, custom renderables, mirrors) such a value may use.
 struct CompiledRenderer {
     /// The templates by name, for partials.
     let templates: [String: CompiledTemplate]
@@ -28,7 +28,8 @@ struct CompiledRenderer {
         throws
     {
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { try render(node, indentation: indentation, into: &output) }
+            // By index: the nodes are read in place, not copied out of the array one by one.
+            for index in nodes.indices { try render(nodes[index], indentation: indentation, into: &output) }
             return
         }
         // An indented partial's indentation, where swift-mustache puts it: before a token's text
@@ -49,7 +50,7 @@ struct CompiledRenderer {
             output += text
         case .variable(let name, let escaped):
             guard let value = try lookUp(name) else { return }
-            let text = type(of: value) == String.self ? value as! String : String(describing: value)
+            let text = try Self.text(of: value)
             output += escaped ? HTMLEscaping.escapeMustache(text) : text
         case .section(let name, let nodes, let inverted):
             let value = try lookUp(name)
@@ -91,6 +92,17 @@ struct CompiledRenderer {
         try render(nodes, indentation: indentation, into: &output)
     }
 
+    /// A variable's text, as swift-mustache writes it (`String(describing:)`). An object or a
+    /// sequence is not written here: swift-mustache writes the description of the value it
+    /// renders, `ContextObject.make`'s, not this one.
+    private static func text(of value: Any) throws -> String {
+        let type = type(of: value)
+        if type == String.self { return value as! String }
+        if type == Int.self { return String(value as! Int) }
+        if type == Bool.self { return value as! Bool ? "true" : "false" }
+        throw CompiledTemplate.Unsupported()
+    }
+
     /// swift-mustache's `getChild(named:)`: the first part down the stack (or in the innermost
     /// object only, for a name with a leading dot), the others inside what it found.
     private func lookUp(_ name: CompiledTemplate.Name) throws -> Any? {
@@ -116,28 +128,41 @@ struct CompiledRenderer {
     /// A named value of an object; a string, a number or a sequence has none (swift-mustache
     /// finds no labelled child in their mirrors).
     private static func child(_ name: String, of object: Any) throws -> Any? {
-        if type(of: object) == ContextObject.self {
-            guard let value = (object as! ContextObject).values[name] else { return nil }
-            return try checked(value)
+        let type = type(of: object)
+        let value: Any?
+        if type == ContextObject.self {
+            value = (object as! ContextObject).values[name]
+        } else if type == [String: Any].self {
+            value = (object as! [String: Any])[name]
+        } else if type == [String: String].self {
+            value = (object as! [String: String])[name]
+        } else {
+            _ = try checked(object)
+            return nil
         }
-        _ = try checked(object)
-        return nil
+        return try value.map(checked)
     }
 
-    /// `value`, if it is of a type whose meaning here is known to be swift-mustache's.
+    /// `value`, if it is of a type whose meaning here is known to be swift-mustache's: the
+    /// types of docgen's page data, which `ContextObject.make` turns into the same values for
+    /// swift-mustache.
     private static func checked(_ value: Any) throws -> Any {
         let type = type(of: value)
         guard
             type == String.self || type == Bool.self || type == Int.self || type == ContextObject.self
-                || type == [Any].self || type == [ContextObject].self
+                || type == [String: Any].self || type == [String: String].self || elements(value) != nil
         else { throw CompiledTemplate.Unsupported() }
         return value
     }
 
-    /// The elements of a sequence value (the two array types `ContextObject.make` produces).
+    /// The elements of a sequence value.
     private static func elements(_ value: Any) -> [Any]? {
-        if type(of: value) == [Any].self { return (value as! [Any]) }
-        if type(of: value) == [ContextObject].self { return (value as! [ContextObject]) }
+        let type = type(of: value)
+        if type == [Any].self { return (value as! [Any]) }
+        if type == [[String: Any]].self { return (value as! [[String: Any]]) }
+        if type == [[String: String]].self { return (value as! [[String: String]]) }
+        if type == [String].self { return (value as! [String]) }
+        if type == [ContextObject].self { return (value as! [ContextObject]) }
         return nil
     }
 }

@@ -11,7 +11,7 @@
 /// not compile here, and the theme is rendered by swift-mustache instead.
 struct CompiledTemplate: Sendable {
     /// One token of a template, as swift-mustache tokenizes it.
-    enum Node: Sendable {
+    indirect enum Node: Sendable {
         case text(String)
         case variable(Name, escaped: Bool)
         case section(Name, [Node], inverted: Bool)

@@ -49,26 +49,25 @@ public struct PageTemplates: Sendable {
 
     /// Renders `template` with `context`, then the layout around it; `nil` if a template is missing.
     public func renderPage(_ template: String, context: [String: Any]) -> String? {
-        let object = ContextObject.make(context)
-        let templates = self.templates(for: object)
-        guard let body = templates.render(object, withTemplate: template) else { return nil }
-        object.values["body"] = body
-        return templates.render(object, withTemplate: "layout")
+        let templates = self.templates(for: context)
+        guard let body = templates.render(context, withTemplate: template) else { return nil }
+        var context = context
+        context["body"] = body
+        return templates.render(context, withTemplate: "layout")
     }
 
     /// Renders one template on its own (the root language chooser has no layout).
     public func render(_ template: String, context: [String: Any]) -> String? {
-        let object = ContextObject.make(context)
-        return templates(for: object).render(object, withTemplate: template)
+        templates(for: context).render(context, withTemplate: template)
     }
 
     /// The templates that have this page's interface strings written in, when the
     /// page's `strings` is one of the build's shared per-language objects (at most one copy per
     /// language); else the plain one.
-    private func templates(for object: ContextObject) -> TemplateSet {
+    private func templates(for context: [String: Any]) -> TemplateSet {
         // Only the shared objects: a page built with strings of its own (a redirect) would
         // otherwise compile, and keep, a copy of every template for itself.
-        guard let strings = object.values["strings"] as? ContextObject, strings.isSharedStrings else { return templates }
+        guard let strings = context["strings"] as? ContextObject, strings.isSharedStrings else { return templates }
         return specialized.templates(for: strings) {
             // swift-mustache's templates stay the plain ones: the strings written in do not change
             // a page, so a page that docgen cannot render is rendered by them all the same.
@@ -155,23 +154,23 @@ struct TemplateSet: Sendable {
         self.compiled = compiled
     }
 
-    /// Renders template `name` with `object`, by docgen unless the data holds a value whose
+    /// Renders template `name` with `context`, by docgen unless the data holds a value whose
     /// meaning only swift-mustache knows; `nil` if there is no such template.
-    func render(_ object: ContextObject, withTemplate name: String) -> String? {
+    func render(_ context: [String: Any], withTemplate name: String) -> String? {
         if let compiled {
-            var renderer = CompiledRenderer(templates: compiled, object: object)
+            var renderer = CompiledRenderer(templates: compiled, object: context)
             if let text = try? renderer.render(name) {
                 // Debug builds (the tests) check every page against swift-mustache.
-                assert(text == reference(object, withTemplate: name), "template \(name) rendered unlike swift-mustache")
+                assert(text == reference(context, withTemplate: name), "template \(name) rendered unlike swift-mustache")
                 return text
             }
         }
-        return reference(object, withTemplate: name)
+        return reference(context, withTemplate: name)
     }
 
-    /// Template `name` rendered with `object` by swift-mustache.
-    func reference(_ object: ContextObject, withTemplate name: String) -> String? {
-        library.render(object, withTemplate: name)
+    /// Template `name` rendered with `context` by swift-mustache.
+    func reference(_ context: [String: Any], withTemplate name: String) -> String? {
+        library.render(ContextObject.make(context), withTemplate: name)
     }
 }
 

@@ -11,14 +11,15 @@ import Testing
         "a": "A<&>\"'", "b": "", "t": true, "f": false, "n": 0, "num": 42,
         "obj": ["a": "OA", "t": false, "list": [["a": "deep"]], "obj": ["a": "OOA"]] as [String: Any],
         "list": [["a": "L1", "t": true], ["b": "L2", "t": false, "list": [] as [Any]]] as [[String: Any]],
-        "strs": ["x", "y<"], "empty": [] as [Any], "nested": [[1, 2], [3]],
-        "strings": ["x": "X", "y": "é"],
+        "strs": ["x", "y<"], "empty": [] as [Any], "nested": [["a": "N1"], ["list": [["a": "N2"]]]] as [[String: Any]],
+        "pairs": [["a": "P1"], ["b": "P2"]], "dict": ["a": "DA", "b": ""],
+        "strings": ContextObject(["x": "X", "y": "é"], isSharedStrings: true),
     ]
 
     static let names = [
         "a", "b", "t", "f", "n", "num", "obj", "obj.a", "obj.t", "obj.list", "obj.obj.a", "obj.missing", "list",
         "list.a", "strs", "empty", "nested", "missing", ".", ".a", "..", "a.", "strings.x", "strings.y", "a.b",
-        "t.a", "strs.x", "obj.obj", "",
+        "t.a", "strs.x", "obj.obj", "", "nested", "nested.list", "pairs", "pairs.a", "dict", "dict.b",
     ]
 
     @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() throws {
@@ -34,14 +35,14 @@ import Testing
             guard pages.has("main"), pages.has("p") else { continue }
             let set = pages.templates
             let compiled = try #require(set.compiled, "\(sources)")
-            let object = ContextObject.make(Self.data)
-            var renderer = CompiledRenderer(templates: compiled, object: object)
-            let ours = try renderer.render("main")
-            let theirs = set.reference(object, withTemplate: "main")
+            var renderer = CompiledRenderer(templates: compiled, object: Self.data)
+            // Objects and sequences written as text are left to swift-mustache; the rest is compared.
+            guard let ours = try? renderer.render("main") else { continue }
+            let theirs = set.reference(Self.data, withTemplate: "main")
             #expect(ours == theirs, "\(sources)")
             compared += 1
         }
-        #expect(compared > 3000)
+        #expect(compared > 2000)
     }
 
     @Test func whatIsOutsideTheSubsetIsLeftToSwiftMustache() {
@@ -49,9 +50,11 @@ import Testing
             #expect(throws: CompiledTemplate.Unsupported.self) { try CompiledTemplate(text) }
         }
         // A value of a type the renderer does not know makes it step aside.
-        let object = ContextObject.make(["d": 1.5])
-        var renderer = CompiledRenderer(templates: ["t": try! CompiledTemplate("{{d}}")], object: object)
-        #expect(throws: CompiledTemplate.Unsupported.self) { try renderer.render("t") }
+        for text in ["{{d}}", "{{#d}}x{{/d}}", "{{obj}}", "{{list}}"] {
+            var renderer = CompiledRenderer(
+                templates: ["t": try! CompiledTemplate(text)], object: ["d": 1.5, "obj": ["a": "b"], "list": ["c"]])
+            #expect(throws: CompiledTemplate.Unsupported.self) { try renderer.render("t") }
+        }
     }
 }
 
