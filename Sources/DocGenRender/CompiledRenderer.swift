@@ -44,7 +44,8 @@ struct CompiledRenderer {
         output += text
     }
 
-    private mutating func render(_ node: CompiledTemplate.Node, indentation: String?, into output: inout String) throws {
+    private mutating func render(_ node: CompiledTemplate.Node, indentation: String?, into output: inout String) throws
+    {
         switch node {
         case .text(let text):
             output += text
@@ -58,7 +59,9 @@ struct CompiledRenderer {
                 try renderInverted(value, nodes, indentation: indentation, into: &output)
             } else if let value {
                 if let elements = Self.elements(value) {
-                    for element in elements { try render(nodes, with: element, indentation: indentation, into: &output) }
+                    for element in elements {
+                        try render(nodes, with: element, indentation: indentation, into: &output)
+                    }
                 } else if type(of: value) == Bool.self {
                     if value as! Bool { try render(nodes, indentation: indentation, into: &output) }
                 } else {

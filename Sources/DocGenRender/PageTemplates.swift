@@ -161,7 +161,8 @@ struct TemplateSet: Sendable {
             var renderer = CompiledRenderer(templates: compiled, object: context)
             if let text = try? renderer.render(name) {
                 // Debug builds (the tests) check every page against swift-mustache.
-                assert(text == reference(context, withTemplate: name), "template \(name) rendered unlike swift-mustache")
+                assert(
+                    text == reference(context, withTemplate: name), "template \(name) rendered unlike swift-mustache")
                 return text
             }
         }
@@ -198,10 +199,11 @@ private final class SpecializedLibraries: @unchecked Sendable {
 /// third of a page's tags). The output is the same: `strings` is set only at the top of every
 /// page's data, and a string is left as a tag when writing it in could change how the template
 /// parses: text with a newline or a brace, or blank text (which could make a section tag's line
-/// standalone), or a template that changes its delimiters.
+/// standalone), or a template that changes its delimiters or has comments (a comment ends at
+/// the first `}}`, which may be a strings tag's: `{{! <p>{{strings.home}}</p> }}`).
 enum StringsInTemplate {
     static func write(_ strings: [String: Any], into template: String) -> String {
-        guard !template.contains("{{=") else { return template }
+        guard !template.contains("{{="), !template.contains("{{!") else { return template }
         var result = ""
         result.reserveCapacity(template.utf8.count)
         var rest = Substring(template)
@@ -237,7 +239,9 @@ enum StringsInTemplate {
         guard tail[cursor...].hasPrefix("strings.") else { return nil }
         cursor = tail.index(cursor, offsetBy: "strings.".count)
         let nameStart = cursor
-        while cursor < tail.endIndex, tail[cursor].isASCII, tail[cursor].isLetter || tail[cursor].isNumber || tail[cursor] == "_" || tail[cursor] == "-" {
+        while cursor < tail.endIndex, tail[cursor].isASCII,
+            tail[cursor].isLetter || tail[cursor].isNumber || tail[cursor] == "_" || tail[cursor] == "-"
+        {
             cursor = tail.index(after: cursor)
         }
         let name = String(tail[nameStart..<cursor])

@@ -45,6 +45,15 @@ import Testing
         #expect(compared > 2000)
     }
 
+    @Test func interfaceStringsAreNotWrittenIntoAComment() throws {
+        // The comment ends at the strings tag's `}}`: what follows it is text.
+        let template = "{{! <p>{{strings.x}}</p> }}"
+        #expect(StringsInTemplate.write(["x": "X"], into: template) == template)
+        let (pages, _) = PageTemplates.compile(Theme(templates: ["t": template], strings: [:], assets: []))
+        let strings = ContextObject(["x": "X"], isSharedStrings: true)
+        #expect(pages.render("t", context: ["strings": strings]) == "</p> }}")
+    }
+
     @Test func whatIsOutsideTheSubsetIsLeftToSwiftMustache() {
         for text in ["{{=<% %>=}}", "{{a(b)}}", "{{>*a}}", "{{<p}}{{/p}}", "{{$b}}x{{/b}}", "{{%CONTENT_TYPE: TEXT}}"] {
             #expect(throws: CompiledTemplate.Unsupported.self) { try CompiledTemplate(text) }
@@ -88,7 +97,8 @@ private struct Generator {
         case 2: return pick(["\n", "\n", "\r\n", "\r", "\n\n"])
         case 3: return space()
         case 4: return "{{" + space() + name() + space() + "}}"
-        case 5: return next(2) == 0 ? "{{{" + space() + name() + space() + "}}}" : "{{&" + space() + name() + space() + "}}"
+        case 5:
+            return next(2) == 0 ? "{{{" + space() + name() + space() + "}}}" : "{{&" + space() + name() + space() + "}}"
         case 6: return "{{!" + pick(["", " c ", "x}y", "\n"]) + "}}"
         case 7: return partials ? "{{>" + space() + pick(["p", "p", "nothing"]) + space() + "}}" : "{{.}}"
         case 8, 9: return space() + "\n" + space()
