@@ -28,8 +28,7 @@ struct CompiledRenderer {
         throws
     {
         guard let indentation, !indentation.isEmpty else {
-            // By index: the nodes are read in place, not copied out of the array one by one.
-            for index in nodes.indices { try render(nodes[index], indentation: indentation, into: &output) }
+            for node in nodes { try render(node, indentation: indentation, into: &output) }
             return
         }
         // An indented partial's indentation, where swift-mustache puts it: before a token's text
@@ -153,12 +152,17 @@ struct CompiledRenderer {
         let type = type(of: value)
         guard
             type == String.self || type == Bool.self || type == Int.self || type == ContextObject.self
-                || type == [String: Any].self || type == [String: String].self || elements(value) != nil
+                || type == [String: Any].self || type == [String: String].self
+                || sequenceTypes.contains(where: { $0 == type })
         else { throw CompiledTemplate.Unsupported() }
         return value
     }
 
-    /// The elements of a sequence value.
+    private static let sequenceTypes: [Any.Type] = [
+        [Any].self, [[String: Any]].self, [[String: String]].self, [String].self, [ContextObject].self,
+    ]
+
+    /// The elements of a sequence value (one of `sequenceTypes`).
     private static func elements(_ value: Any) -> [Any]? {
         let type = type(of: value)
         if type == [Any].self { return (value as! [Any]) }

@@ -76,7 +76,8 @@ public struct PageTemplates: Sendable {
     }
 }
 
-/// A page's Mustache data as objects of one final class rather than `[String: Any]`.
+/// A page's Mustache data as objects of one final class rather than `[String: Any]`, for
+/// swift-mustache (`CompiledRenderer` reads the dictionaries as they are).
 ///
 /// swift-mustache looks every name up by casting the value in scope to its `MustacheParent`
 /// protocol; for a dictionary that is a conditional conformance (`Key == String`) which the Swift
