@@ -14,6 +14,8 @@ struct PageContext {
     let strings: [String: ContextObject]
     /// Whether pages carry the search box (the site is indexed).
     let search: Bool
+    /// Each language's Open Graph locale (`fr_FR`), worked out once: ICU is asked at each call.
+    let openGraphLocales: [String: String]
 
     init(theme: Theme, paths: PagePaths, siteTitle: String, search: Bool = false) {
         self.theme = theme
@@ -23,6 +25,8 @@ struct PageContext {
         self.strings = Dictionary(
             paths.languages.map { ($0.code, ContextObject(theme.strings(for: $0), isSharedStrings: true)) },
             uniquingKeysWith: { a, _ in a })
+        self.openGraphLocales = Dictionary(
+            paths.languages.map { ($0.code, $0.openGraphLocale) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The keys shared by every page at `outputPath` in `language`.

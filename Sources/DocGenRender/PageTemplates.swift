@@ -6,8 +6,8 @@ import Mustache
 /// The theme's Mustache templates, compiled once. Each page renders its kind's template
 /// (`article`, `home`, `missing`, `root`) into `body`, then `layout` around it.
 public struct PageTemplates: Sendable {
-    private let library: MustacheLibrary
-    /// The templates' texts as compiled into `library`, for the per-language copies.
+    let templates: TemplateSet
+    /// The texts of the templates that compiled, as written, for the per-language copies.
     private let sources: [String: String]
     private let specialized = SpecializedLibraries()
 
@@ -19,17 +19,18 @@ public struct PageTemplates: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
         for name in theme.templates.keys.sorted() {
+            let text = theme.templates[name]!
             do {
-                // Parsed as written first, so that an error's line numbers are the file's.
-                _ = try MustacheTemplate(string: theme.templates[name]!)
-                let text = FastHTML.pragma + theme.templates[name]!
-                try library.register(text, named: name)
+                try library.register(FastHTML.pragma + text, named: name)
                 sources[name] = text
             } catch {
+                // Reported from the text as written, so that its line numbers are the file's.
+                var reported = error
+                do { _ = try MustacheTemplate(string: text) } catch { reported = error }
                 diagnostics.append(
                     .error(
                         "docgen.template.invalid", at: SourceLocation(path: "Templates/\(name).mustache", line: 1),
-                        "the template does not parse: \(error)",
+                        "the template does not parse: \(reported)",
                         fix: "check that every {{#section}} has its {{/section}}"))
             }
         }
@@ -40,46 +41,43 @@ public struct PageTemplates: Sendable {
                     "docgen.template.missing", at: SourceLocation(path: "Templates/\(required).mustache", line: 1),
                     "the theme has no usable '\(required)' template", fix: "restore Templates/\(required).mustache"))
         }
-        return (PageTemplates(library: library, sources: sources), diagnostics)
+        return (PageTemplates(templates: TemplateSet(library, sources: sources), sources: sources), diagnostics)
     }
 
     /// Whether a template of that name compiled.
-    public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+    public func has(_ name: String) -> Bool { templates.library.getTemplate(named: name) != nil }
 
     /// Renders `template` with `context`, then the layout around it; `nil` if a template is missing.
     public func renderPage(_ template: String, context: [String: Any]) -> String? {
-        let object = ContextObject.make(context)
-        let library = self.library(for: object)
-        guard let body = library.render(object, withTemplate: template) else { return nil }
-        object.values["body"] = body
-        return library.render(object, withTemplate: "layout")
+        let templates = self.templates(for: context)
+        guard let body = templates.render(context, withTemplate: template) else { return nil }
+        var context = context
+        context["body"] = body
+        return templates.render(context, withTemplate: "layout")
     }
 
     /// Renders one template on its own (the root language chooser has no layout).
     public func render(_ template: String, context: [String: Any]) -> String? {
-        let object = ContextObject.make(context)
-        return library(for: object).render(object, withTemplate: template)
+        templates(for: context).render(context, withTemplate: template)
     }
 
-    /// The library whose templates have this page's interface strings written in, when the
+    /// The templates that have this page's interface strings written in, when the
     /// page's `strings` is one of the build's shared per-language objects (at most one copy per
     /// language); else the plain one.
-    private func library(for object: ContextObject) -> MustacheLibrary {
+    private func templates(for context: [String: Any]) -> TemplateSet {
         // Only the shared objects: a page built with strings of its own (a redirect) would
         // otherwise compile, and keep, a copy of every template for itself.
-        guard let strings = object.values["strings"] as? ContextObject, strings.isSharedStrings else { return library }
-        return specialized.library(for: strings) {
-            var copy = MustacheLibrary()
-            for (name, text) in sources {
-                let written = StringsInTemplate.write(strings.values, into: text)
-                if (try? copy.register(written, named: name)) == nil { try? copy.register(text, named: name) }
-            }
-            return copy
+        guard let strings = context["strings"] as? ContextObject, strings.isSharedStrings else { return templates }
+        return specialized.templates(for: strings) {
+            // swift-mustache's templates stay the plain ones: the strings written in do not change
+            // a page, so a page that docgen cannot render is rendered by them all the same.
+            TemplateSet(templates.library, sources: sources) { StringsInTemplate.write(strings.values, into: $0) }
         }
     }
 }
 
-/// A page's Mustache data as objects of one final class rather than `[String: Any]`.
+/// A page's Mustache data as objects of one final class rather than `[String: Any]`, for
+/// swift-mustache (`CompiledRenderer` reads the dictionaries as they are).
 ///
 /// swift-mustache looks every name up by casting the value in scope to its `MustacheParent`
 /// protocol; for a dictionary that is a conditional conformance (`Key == String`) which the Swift
@@ -133,13 +131,58 @@ enum FastHTML: MustacheContentType {
     func escapeText(_ text: String) -> String { HTMLEscaping.escapeMustache(text) }
 }
 
-/// The per-language copies of the template library, made on first use.
+/// The theme's templates compiled by swift-mustache and, when they all keep to the Mustache that
+/// `CompiledTemplate` knows, by docgen too; a page is rendered by the second when it can be.
+struct TemplateSet: Sendable {
+    /// swift-mustache's templates: the reference, and the fallback.
+    let library: MustacheLibrary
+    /// docgen's, by name; `nil` when a template is outside the subset (then none is used, as
+    /// partials may be any of them).
+    let compiled: [String: CompiledTemplate]?
+
+    /// Compiles `sources` (the templates as written), each with `writing` applied to its text if
+    /// that compiles.
+    init(_ library: MustacheLibrary, sources: [String: String], writing: (String) -> String = { $0 }) {
+        self.library = library
+        var compiled: [String: CompiledTemplate]? = [:]
+        for (name, text) in sources {
+            guard let template = (try? CompiledTemplate(writing(text))) ?? (try? CompiledTemplate(text)) else {
+                compiled = nil
+                break
+            }
+            compiled?[name] = template
+        }
+        self.compiled = compiled
+    }
+
+    /// Renders template `name` with `context`, by docgen unless the data holds a value whose
+    /// meaning only swift-mustache knows; `nil` if there is no such template.
+    func render(_ context: [String: Any], withTemplate name: String) -> String? {
+        if let compiled {
+            var renderer = CompiledRenderer(templates: compiled, object: context)
+            if let text = try? renderer.render(name) {
+                // Debug builds (the tests) check every page against swift-mustache.
+                assert(
+                    text == reference(context, withTemplate: name), "template \(name) rendered unlike swift-mustache")
+                return text
+            }
+        }
+        return reference(context, withTemplate: name)
+    }
+
+    /// Template `name` rendered with `context` by swift-mustache.
+    func reference(_ context: [String: Any], withTemplate name: String) -> String? {
+        library.render(ContextObject.make(context), withTemplate: name)
+    }
+}
+
+/// The per-language copies of the templates, made on first use.
 private final class SpecializedLibraries: @unchecked Sendable {
     private let lock = NSLock()
     /// Keyed by the strings object, which the entry keeps alive so its identity is never reused.
-    private var libraries: [ObjectIdentifier: (ContextObject, MustacheLibrary)] = [:]
+    private var libraries: [ObjectIdentifier: (ContextObject, TemplateSet)] = [:]
 
-    func library(for strings: ContextObject, make: () -> MustacheLibrary) -> MustacheLibrary {
+    func templates(for strings: ContextObject, make: () -> TemplateSet) -> TemplateSet {
         lock.lock()
         defer { lock.unlock() }
         if let (_, library) = libraries[ObjectIdentifier(strings)] { return library }
@@ -157,10 +200,11 @@ private final class SpecializedLibraries: @unchecked Sendable {
 /// third of a page's tags). The output is the same: `strings` is set only at the top of every
 /// page's data, and a string is left as a tag when writing it in could change how the template
 /// parses: text with a newline or a brace, or blank text (which could make a section tag's line
-/// standalone), or a template that changes its delimiters.
+/// standalone), or a template that changes its delimiters or has comments (a comment ends at
+/// the first `}}`, which may be a strings tag's: `{{! <p>{{strings.home}}</p> }}`).
 enum StringsInTemplate {
     static func write(_ strings: [String: Any], into template: String) -> String {
-        guard !template.contains("{{=") else { return template }
+        guard !template.contains("{{="), !template.contains("{{!") else { return template }
         var result = ""
         result.reserveCapacity(template.utf8.count)
         var rest = Substring(template)
@@ -196,7 +240,9 @@ enum StringsInTemplate {
         guard tail[cursor...].hasPrefix("strings.") else { return nil }
         cursor = tail.index(cursor, offsetBy: "strings.".count)
         let nameStart = cursor
-        while cursor < tail.endIndex, tail[cursor].isASCII, tail[cursor].isLetter || tail[cursor].isNumber || tail[cursor] == "_" || tail[cursor] == "-" {
+        while cursor < tail.endIndex, tail[cursor].isASCII,
+            tail[cursor].isLetter || tail[cursor].isNumber || tail[cursor] == "_" || tail[cursor] == "-"
+        {
             cursor = tail.index(after: cursor)
         }
         let name = String(tail[nameStart..<cursor])

@@ -209,7 +209,7 @@ public struct SiteRenderer: Sendable {
             ?? (outputPath.split(separator: "/").last.map(String.init) ?? outputPath)
         var values: [String: Any] = [
             "canonical": canonical,
-            "ogLocale": language.openGraphLocale,
+            "ogLocale": contexts.openGraphLocales[language.code] ?? language.openGraphLocale,
         ]
         if settings.baseURL != nil { values["absoluteURL"] = canonical }
         return values
