@@ -16,18 +16,13 @@ extension Language {
     /// Whether the language is written right to left (Arabic, Hebrew, Persian, Urdu…).
     public var isRightToLeft: Bool {
         // Asked for every page and passage: CLDR's answer is kept per code.
-        remembered(in: &rightToLeft) { Locale.Language(identifier: $0).characterDirection == .rightToLeft }
-    }
-
-    /// CLDR's answer for this code, asked once per code and process.
-    private func remembered<Answer>(in answers: inout [String: Answer], _ ask: (String) -> Answer) -> Answer {
         directionLock.lock()
-        let known = answers[code]
+        let known = rightToLeft[code]
         directionLock.unlock()
         if let known { return known }
-        let answer = ask(code)
+        let answer = Locale.Language(identifier: code).characterDirection == .rightToLeft
         directionLock.lock()
-        answers[code] = answer
+        rightToLeft[code] = answer
         directionLock.unlock()
         return answer
     }
@@ -38,14 +33,11 @@ extension Language {
     /// The language with its most likely region, as Open Graph writes locales (`ja_JP`, `en_US`,
     /// `fr_FR`); the code alone when CLDR has no likely region.
     public var openGraphLocale: String {
-        // Asked for every page: kept per code.
-        remembered(in: &openGraphLocales) { code in
-            let parts = Locale.Language(identifier: code).maximalIdentifier.split(separator: "-")
-            guard let region = parts.last, parts.count > 1, region.count == 2 || region.count == 3,
-                region.allSatisfy({ $0.isUppercase || $0.isNumber })
-            else { return code }
-            return code + "_" + region
-        }
+        let parts = Locale.Language(identifier: code).maximalIdentifier.split(separator: "-")
+        guard let region = parts.last, parts.count > 1, region.count == 2 || region.count == 3,
+            region.allSatisfy({ $0.isUppercase || $0.isNumber })
+        else { return code }
+        return code + "_" + region
     }
 }
 
@@ -60,4 +52,3 @@ extension String {
 
 private let directionLock = NSLock()
 nonisolated(unsafe) private var rightToLeft: [String: Bool] = [:]
-nonisolated(unsafe) private var openGraphLocales: [String: String] = [:]
