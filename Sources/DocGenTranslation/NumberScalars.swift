@@ -15,10 +15,12 @@ extension NumberCheck {
     }
 
     static func isLatinLetter(_ character: Unicode.Scalar) -> Bool {
-        character.properties.isAlphabetic && character.value < 0x0250
+        let value = character.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return value < 0x0250 && character.properties.isAlphabetic
     }
 
-    static func asciiDigit(_ character: Unicode.Scalar) -> Unicode.Scalar {
+    @inline(__always) static func asciiDigit(_ character: Unicode.Scalar) -> Unicode.Scalar {
         (0xFF10...0xFF19).contains(character.value) ? Unicode.Scalar(character.value - 0xFF10 + 0x30)! : character
     }
 
