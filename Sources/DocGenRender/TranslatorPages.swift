@@ -44,7 +44,7 @@ extension SiteRenderer {
         return templates.renderPage("translation", context: context).map { OutputFile(path: outputPath, text: $0) }
     }
 
-    /// The table rows of a translator view, written into one buffer. Light rows (tens of
+    /// The table rows of a translator view, written into one string. Light rows (tens of
     /// thousands per docset): the id column's monospace and the line breaks before each <small>
     /// come from the style sheet, and the optional </td> and </tr> end tags are left out (HTML
     /// closes a cell at the next <td> or <tr>).
@@ -57,11 +57,13 @@ extension SiteRenderer {
         let sourceLang = paths.sourceLanguage.code
         let staleBadge = HTMLEscaping.escape(theme.string("staleBadge", language))
         let previousLabel = HTMLEscaping.escape(theme.string("stalePreviousSource", language))
-        var html: [UInt8] = []
+        // One string, reserved once (its pieces are valid UTF-8 already: appending them does not
+        // check the bytes again, as making a string from a byte buffer would).
+        var html = ""
         html.reserveCapacity(
             target.reduce(0) { $0 + $1.html.utf8.count } + source.reduce(0) { $0 + $1.html.utf8.count }
                 + rows.count * 96)
-        func write(_ text: String) { html.append(contentsOf: text.utf8) }
+        func write(_ text: String) { html.append(text) }
         for (index, row) in rows.enumerated() {
             let id = HTMLEscaping.escape(row.id)
             write("<tr id=\"seg-")
@@ -111,7 +113,7 @@ extension SiteRenderer {
             }
             write("\n")
         }
-        return String(decoding: html, as: UTF8.self)
+        return html
     }
 
     /// An article's or include file's line of the coverage page, with its stale count, and its
