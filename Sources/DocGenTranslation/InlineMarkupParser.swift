@@ -22,6 +22,7 @@ public enum InlineMarkupParser {
                 $0 == 0x2A || $0 == 0x5F || $0 == 0x7E || $0 == 0x60 || $0 == 0x5B || $0 == 0x3C
             })
         else { return whole }
+        if let parts = BoldOnlyText.parts(markdown) { return InlineMarkup(parts: parts) }
         let wrapped = wrapperOpen + markdown + wrapperClose
         let bytes = Array(wrapped.utf8)
         let tree = CMark.parse(wrapped)
