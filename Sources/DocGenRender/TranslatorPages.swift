@@ -18,7 +18,7 @@ extension SiteRenderer {
 
     /// The translator view of an article with segments, built from both rendered bodies.
     func translatorView(_ article: Article, bodies: [TextSide: RenderedBody], findings: [Diagnostic]) -> OutputFile? {
-        guard templates.has("translation"), !article.segments.isEmpty, let target = bodies[.target],
+        guard templates.has("translation"), !article.isTargetOnly, let target = bodies[.target],
             let source = bodies[.source]
         else { return nil }
         let language = paths.targetLanguage

@@ -193,12 +193,10 @@ enum NumberCheck {
                 var end = index
                 while end < characters.count, isLetter(characters[end]) { end += 1 }
                 // Only words as short as the longest month or number name can be one.
-                let word =
+                let name =
                     end - index <= longestName && mayBeName(characters[index..<end])
-                    ? text(characters[index..<end]).lowercased() : ""
-                if word.isEmpty {
-                    pendingMonth = nil
-                } else if let month = months[word] {
+                    ? names[text(characters[index..<end]).lowercased()] : nil
+                if let month = name?.month {
                     // Next to a number, a month name is part of a date; alone ("in March"), it only
                     // excuses the other side's month number, as a spelled number does.
                     if lastWasNumber { result.numbers.insert(month) } else { pendingMonth = month }
@@ -206,7 +204,7 @@ enum NumberCheck {
                 } else {
                     pendingMonth = nil
                 }
-                if !word.isEmpty, let value = spelledNumbers[word] { result.spelled.insert(value) }
+                if let value = name?.spelled { result.spelled.insert(value) }
                 lastWasNumber = false
                 index = end
                 continue

@@ -53,6 +53,16 @@ extension NumberCheck {
     }()
 }
 
+extension NumberCheck {
+    /// Both tables in one, so that a word is looked up once: its month and its spelled value.
+    static let names: [String: (month: String?, spelled: String?)] = {
+        var table: [String: (month: String?, spelled: String?)] = [:]
+        for (word, month) in months { table[word, default: (nil, nil)].month = month }
+        for (word, value) in spelledNumbers { table[word, default: (nil, nil)].spelled = value }
+        return table
+    }()
+}
+
 /// Which words are worth looking up in `months` and `spelledNumbers`: most words of a sentence
 /// are neither, and are not made into lower-cased strings to find that out.
 extension NumberCheck {
