@@ -59,58 +59,114 @@ public enum InlineText {
     }
 
     /// How many words a line of inline Markdown shows a reader: runs of letters or digits, not
-    /// counting HTML tags and link destinations. A single pass over Unicode scalars.
-    public static func wordCount(_ markdown: String) -> Int {
-        var count = 0
-        var inWord = false
-        forEachShownScalar(markdown) { scalar in
-            guard let scalar else {
-                inWord = false
-                return
-            }
-            let isWordScalar = scalar.isWordCharacter
-            if isWordScalar, !inWord { count += 1 }
-            // Apostrophes and hyphens inside a word do not start a new one (l’Espace, e-mail).
-            inWord = isWordScalar || (inWord && (scalar == "'" || scalar == "\u{2019}" || scalar == "-"))
-        }
-        return count
-    }
+    /// counting HTML tags and link destinations.
+    public static func wordCount(_ markdown: String) -> Int { shownCounts(markdown).words }
 
     /// How many letters and digits a line of inline Markdown shows a reader, not counting HTML
     /// tags, link destinations and white space: the measure of text in Chinese or Japanese,
     /// which do not separate words with spaces.
-    public static func characterCount(_ markdown: String) -> Int {
-        var count = 0
-        forEachShownScalar(markdown) { scalar in
-            if let scalar, scalar.isWordCharacter { count += 1 }
+    public static func characterCount(_ markdown: String) -> Int { shownCounts(markdown).characters }
+
+    /// The words and the word characters (letters and digits) a reader sees, in one pass over
+    /// the UTF-8 bytes: an HTML tag (`<…>`) and a link destination (`](…)`) are skipped and end a
+    /// word; apostrophes and hyphens inside a word do not start a new one (l’Espace, e-mail).
+    /// (This runs on both halves of every segment of every article: ASCII bytes are classified
+    /// by a table, other characters are decoded as scalars.)
+    private static func shownCounts(_ markdown: String) -> (words: Int, characters: Int) {
+        var text = markdown
+        return byteClasses.withUnsafeBufferPointer { classes in
+            text.withUTF8 { bytes in
+                var words = 0
+                var characters = 0
+                var inWord = false
+                var skipUntil: UInt8 = 0  // `>` or `)` inside a tag or a link destination
+                var previous: UInt8 = 0x20
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if skipUntil != 0 {
+                        if byte == skipUntil { skipUntil = 0 }
+                        previous = byte
+                        index += 1
+                        continue
+                    }
+                    let isWord: Bool
+                    switch classes[Int(byte)] {
+                    case ByteClass.word:
+                        isWord = true
+                    case ByteClass.joiner:
+                        isWord = false  // and `inWord` stays: the next letter continues this word
+                    case ByteClass.other:
+                        isWord = false
+                        inWord = false
+                    case ByteClass.opener:
+                        if byte == UInt8(ascii: "<") {
+                            skipUntil = UInt8(ascii: ">")
+                        } else if previous == UInt8(ascii: "]") {
+                            skipUntil = UInt8(ascii: ")")
+                        }
+                        isWord = false
+                        inWord = false
+                    default:  // the first byte of a character beyond ASCII
+                        let (scalar, length) = decode(bytes, at: index)
+                        index += length - 1
+                        isWord = scalar.isWordCharacter
+                        if !isWord && scalar != "\u{2019}" { inWord = false }
+                        previous = 0x80
+                    }
+                    if isWord {
+                        if !inWord { words += 1 }
+                        characters += 1
+                        inWord = true
+                    }
+                    if byte < 0x80 { previous = byte }
+                    index += 1
+                }
+                return (words, characters)
+            }
         }
-        return count
     }
 
-    /// Calls `body` with each scalar a reader sees, and with `nil` where an HTML tag or a link
-    /// destination (skipped) begins.
-    /// (Always inlined, so that each caller's closure is too: this runs on every segment of
-    /// every article, and a closure call per scalar was most of the cost of counting.)
-    @inline(__always)
-    private static func forEachShownScalar(_ markdown: String, _ body: (Unicode.Scalar?) -> Void) {
-        var skipUntil: Unicode.Scalar?
-        var previous: Unicode.Scalar = " "
-        for scalar in markdown.unicodeScalars {
-            defer { previous = scalar }
-            if let end = skipUntil {
-                if scalar == end { skipUntil = nil }
-                continue
-            }
-            if scalar == "<" {
-                skipUntil = ">"
-                body(nil)
-            } else if scalar == "(", previous == "]" {
-                skipUntil = ")"
-                body(nil)
-            } else {
-                body(scalar)
-            }
+    /// What an ASCII byte is to `shownCounts`; bytes from 0x80 on start a longer character.
+    private enum ByteClass {
+        static let other: UInt8 = 0
+        static let word: UInt8 = 1
+        static let joiner: UInt8 = 2  // `'` and `-`
+        static let opener: UInt8 = 3  // `<`, and `(` after `]`
+        static let beyondASCII: UInt8 = 4
+    }
+
+    private static let byteClasses: [UInt8] = (0...255).map { value -> UInt8 in
+        switch UInt8(value) {
+        case 0x80...: ByteClass.beyondASCII
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            ByteClass.word
+        case UInt8(ascii: "'"), UInt8(ascii: "-"): ByteClass.joiner
+        case UInt8(ascii: "<"), UInt8(ascii: "("): ByteClass.opener
+        default: ByteClass.other
         }
+    }
+
+    /// The scalar whose UTF-8 starts at `index` (a lead byte of valid UTF-8) and its length in bytes.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            length = 3
+        } else {
+            value =
+                (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Decodes the character references that appear in titles (`&amp;`, `&#39;`, `&#x2019;`).

@@ -66,6 +66,9 @@ extension Unicode.Scalar {
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
                 || (value >= 0x30 && value <= 0x39)
         }
+        // Latin-1 letters and Latin Extended-A and B (the accented letters of French text) all
+        // are, but × and ÷: answered without the tables too.
+        if value >= 0xC0 && value < 0x250 { return value != 0xD7 && value != 0xF7 }
         return properties.isAlphabetic || properties.numericType != nil
     }
 }

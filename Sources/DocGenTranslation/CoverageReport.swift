@@ -84,11 +84,12 @@ public struct CoverageReport: Hashable, Sendable {
         isInclude: Bool = false
     ) -> Entry {
         let measure = countingCharacters ? InlineText.characterCount : InlineText.wordCount
+        let segments = article.segments  // gathered from the body on each call
         return Entry(
             article: article.path, title: article.targetTitle, translationType: article.frontMatter.translationType,
-            segments: article.segments.count,
-            sourceWords: article.segments.reduce(0) { $0 + InlineText.wordCount($1.sourceText) },
-            targetWords: article.segments.reduce(0) { $0 + measure($1.targetText) },
+            segments: segments.count,
+            sourceWords: segments.reduce(0) { $0 + InlineText.wordCount($1.sourceText) },
+            targetWords: segments.reduce(0) { $0 + measure($1.targetText) },
             staleSegments: staleSegments, flaggedSegments: Set(findings.compactMap(\.location)).count,
             isInclude: isInclude)
     }

@@ -22,6 +22,7 @@ public enum InlineMarkupParser {
                 $0 == 0x2A || $0 == 0x5F || $0 == 0x7E || $0 == 0x60 || $0 == 0x5B || $0 == 0x3C
             })
         else { return whole }
+        if let parts = BoldOnlyText.parts(markdown) { return InlineMarkup(parts: parts) }
         let wrapped = wrapperOpen + markdown + wrapperClose
         let bytes = Array(wrapped.utf8)
         let tree = CMark.parse(wrapped)
@@ -33,18 +34,25 @@ public enum InlineMarkupParser {
         var walker = Walker(bytes: bytes, lines: LineTable(bytes))
         let contentStart = wrapperOpen.utf8.count
         let contentEnd = bytes.count - wrapperClose.utf8.count
-        guard walker.walk(Array(inlines.dropFirst().dropLast()), from: contentStart, end: contentEnd),
+        guard walker.walk(inlines[1..<(inlines.count - 1)], from: contentStart, end: contentEnd),
             let parts = walker.parts(from: contentStart, to: contentEnd)
         else { return whole }
-        let result = InlineMarkup(parts: parts)
-        return result.markdown == markdown ? result : whole
+        return InlineMarkup(parts: parts)
     }
 
     /// Walks sibling inline nodes and records the byte range of every code.
     private struct Walker {
         let bytes: [UInt8]
         let lines: LineTable
-        var marks: [(range: Range<Int>, part: (Int) -> InlineMarkup.Part, opensID: Bool, closesID: Bool)] = []
+        var marks: [Mark] = []
+
+        /// A code found in the text: its bytes and what it is.
+        struct Mark {
+            enum Role { case open, close, standalone }
+            var range: Range<Int>
+            var kind: InlineMarkup.CodeKind
+            var role: Role
+        }
 
         init(bytes: [UInt8], lines: LineTable) {
             self.bytes = bytes
@@ -64,7 +72,7 @@ public enum InlineMarkupParser {
 
         /// Where the node before `nodes[index]` ends: the next known start, moved back over the
         /// line ending (and trailing spaces or `\\`) when a line break comes first.
-        func end(before index: Int, in nodes: [MarkdownNode], end: Int) -> Int {
+        func end(before index: Int, in nodes: ArraySlice<MarkdownNode>, end: Int) -> Int {
             var nodeEnd = end
             for later in nodes[index...] {
                 if let laterStart = offset(later) {
@@ -72,14 +80,14 @@ public enum InlineMarkupParser {
                     break
                 }
             }
-            guard index < nodes.count else { return nodeEnd }
+            guard index < nodes.endIndex else { return nodeEnd }
             switch nodes[index].kind {
             case .softBreak, .lineBreak:
-                let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t")]
-                while nodeEnd > 0, blank.contains(bytes[nodeEnd - 1]) { nodeEnd -= 1 }
+                func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+                while nodeEnd > 0, isBlank(bytes[nodeEnd - 1]) { nodeEnd -= 1 }
                 if nodeEnd > 0, bytes[nodeEnd - 1] == UInt8(ascii: "\n") { nodeEnd -= 1 }
                 if nodeEnd > 0, bytes[nodeEnd - 1] == UInt8(ascii: "\r") { nodeEnd -= 1 }
-                while nodeEnd > 0, blank.contains(bytes[nodeEnd - 1]) { nodeEnd -= 1 }
+                while nodeEnd > 0, isBlank(bytes[nodeEnd - 1]) { nodeEnd -= 1 }
                 if case .lineBreak = nodes[index].kind, nodeEnd > 0, bytes[nodeEnd - 1] == UInt8(ascii: "\\") {
                     nodeEnd -= 1
                 }
@@ -91,16 +99,42 @@ public enum InlineMarkupParser {
 
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
+        /// Whether the text of `range` starts with the ASCII `prefix`, as `String.hasPrefix` answers
+        /// (by characters: a combining mark after the prefix makes it another character).
+        func text(_ range: Range<Int>, hasPrefix prefix: StaticString) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard range.count >= length else { return false }
+            for offset in 0..<length where bytes[range.lowerBound + offset] != prefix.utf8Start[offset] {
+                return false
+            }
+            let after = range.lowerBound + length
+            return after == range.upperBound || bytes[after] < 0x80 || text(range).hasPrefix("\(prefix)")
+        }
+
+        /// Whether the text of `range` ends with the ASCII `suffix`, as `String.hasSuffix` answers.
+        func text(_ range: Range<Int>, hasSuffix suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard range.count >= length else { return false }
+            let start = range.upperBound - length
+            for offset in 0..<length where bytes[start + offset] != suffix.utf8Start[offset] { return false }
+            return start == range.lowerBound || bytes[start - 1] < 0x80 || text(range).hasSuffix("\(suffix)")
+        }
+
         /// Records the codes among `nodes`, which lie between bytes `from` and `end`. cmark gives
         /// nested emphasis (`***a***`) one start, so starts are clamped to `from`.
-        mutating func walk(_ nodes: [MarkdownNode], from: Int, end: Int) -> Bool {
-            for (index, node) in nodes.enumerated() {
+        mutating func walk(_ nodes: ArraySlice<MarkdownNode>, from: Int, end: Int) -> Bool {
+            for index in nodes.indices {
+                let node = nodes[index]
                 if isText(node) { continue }
                 let start = offset(node).map { max($0, from) }
+                // A bare URL or e-mail address the GFM autolinker found stays text. (Its start may
+                // even lie past the text, after a line that ends in a backslash.)
                 if case .link = node.kind,
-                    start.map({ bytes[$0] != UInt8(ascii: "[") && bytes[$0] != UInt8(ascii: "<") }) ?? true
+                    start.map({
+                        $0 >= bytes.count || (bytes[$0] != UInt8(ascii: "[") && bytes[$0] != UInt8(ascii: "<"))
+                    }) ?? true
                 {
-                    continue  // A bare URL or e-mail address the GFM autolinker found: it stays text.
+                    continue
                 }
                 guard let start else { return false }
                 let nodeEnd = self.end(before: index + 1, in: nodes, end: end)
@@ -117,22 +151,22 @@ public enum InlineMarkupParser {
         }
 
         private mutating func record(_ node: MarkdownNode, _ range: Range<Int>) -> Bool {
-            let raw = text(range)
             switch node.kind {
             case .code:
-                return standalone(.code, range, valid: raw.hasPrefix("`") && raw.hasSuffix("`"))
+                return standalone(.code, range, valid: text(range, hasPrefix: "`") && text(range, hasSuffix: "`"))
             case .htmlInline:
-                return standalone(.html, range, valid: raw.hasPrefix("<") && raw.hasSuffix(">"))
+                return standalone(.html, range, valid: text(range, hasPrefix: "<") && text(range, hasSuffix: ">"))
             case .image:
                 // The alt text is for readers: translators see and edit it between the codes.
-                guard raw.hasPrefix("![") else { return false }
+                guard text(range, hasPrefix: "![") else { return false }
                 return link(node, range, kind: .image, openerLength: 2)
             case .emphasis, .strong, .strikethrough:
                 return delimited(node, range)
             case .link:
-                if raw.hasPrefix("[") { return link(node, range) }
+                if text(range, hasPrefix: "[") { return link(node, range) }
                 // An autolink `<https://…>`: protect it whole.
-                return standalone(.link, range, valid: raw.hasSuffix(">") && !raw.contains(where: \.isWhitespace))
+                return standalone(
+                    .link, range, valid: text(range, hasSuffix: ">") && !text(range).contains(where: \.isWhitespace))
             default:
                 return false
             }
@@ -140,8 +174,7 @@ public enum InlineMarkupParser {
 
         private mutating func standalone(_ kind: InlineMarkup.CodeKind, _ range: Range<Int>, valid: Bool) -> Bool {
             guard valid else { return false }
-            let data = text(range)
-            marks.append((range, { .standalone(id: $0, kind: kind, data: data) }, true, false))
+            marks.append(Mark(range: range, kind: kind, role: .standalone))
             return true
         }
 
@@ -154,10 +187,14 @@ public enum InlineMarkupParser {
             }
             let contentStart = range.lowerBound + length
             guard length > 0, contentStart <= range.upperBound else { return false }
-            let opener = text(range.lowerBound..<contentStart)
             let closerStart = range.upperBound - length
-            guard closerStart >= contentStart, opener.allSatisfy({ "*_~".contains($0) }),
-                text(closerStart..<range.upperBound) == opener
+            // The opener is made of `*`, `_` or `~` (ASCII, so equal texts are equal bytes), and
+            // the closer repeats it.
+            guard closerStart >= contentStart,
+                bytes[range.lowerBound..<contentStart].allSatisfy({
+                    $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "~")
+                }),
+                bytes[closerStart..<range.upperBound].elementsEqual(bytes[range.lowerBound..<contentStart])
             else { return false }
             let kind: InlineMarkup.CodeKind =
                 switch node.kind {
@@ -185,9 +222,9 @@ public enum InlineMarkupParser {
                 if bytes[index] == UInt8(ascii: "]"), depth > 0 {
                     depth -= 1
                 } else if bytes[index] == UInt8(ascii: "]") {
-                    let tail = text(index..<range.upperBound)
-                    if tail == "]" || (tail.hasPrefix("](") && tail.hasSuffix(")"))
-                        || (tail.hasPrefix("][") && tail.hasSuffix("]"))
+                    let tail = index..<range.upperBound
+                    if tail.count == 1 || (text(tail, hasPrefix: "](") && text(tail, hasSuffix: ")"))
+                        || (text(tail, hasPrefix: "][") && text(tail, hasSuffix: "]"))
                     {
                         closerStart = index
                         break
@@ -204,15 +241,12 @@ public enum InlineMarkupParser {
         private mutating func pair(
             _ kind: InlineMarkup.CodeKind, _ node: MarkdownNode, open: Range<Int>, close: Range<Int>
         ) -> Bool {
-            let openData = text(open)
-            let closeData = text(close)
-            marks.append((open, { .open(id: $0, kind: kind, data: openData) }, true, false))
-            guard walk(node.children, from: open.upperBound, end: close.lowerBound) else { return false }
-            marks.append((close, { .close(id: $0, kind: kind, data: closeData) }, false, true))
+            marks.append(Mark(range: open, kind: kind, role: .open))
+            guard walk(node.children[...], from: open.upperBound, end: close.lowerBound) else { return false }
+            marks.append(Mark(range: close, kind: kind, role: .close))
             return true
         }
 
-        /// The parts between two offsets: the recorded codes, with text filling the gaps.
         /// `](url "Title")` → `](url "`, `Title`, `")`; `nil` without a title.
         static func splitTitle(_ data: String) -> (String, String, String)? {
             guard data.hasPrefix("]("), data.hasSuffix(")"), data.count > 4 else { return nil }
@@ -224,33 +258,53 @@ public enum InlineMarkupParser {
             return (String(data[..<open]), String(title), "\(quote))")
         }
 
+        /// Whether a byte offset falls inside the UTF-8 of a character (on a continuation byte).
+        private func cutsCharacter(_ offset: Int) -> Bool { offset < bytes.count && bytes[offset] & 0xC0 == 0x80 }
+
+        /// The parts between two offsets: the recorded codes, with text filling the gaps; `nil`
+        /// when the codes are out of order or unbalanced, or when one starts or ends inside a
+        /// character (its parts would not spell the text back).
         func parts(from start: Int, to end: Int) -> [InlineMarkup.Part]? {
             var parts: [InlineMarkup.Part] = []
             var cursor = start
             var nextID = 1
             var openIDs: [Int] = []
             for mark in marks {
-                guard mark.range.lowerBound >= cursor, mark.range.upperBound <= end else { return nil }
+                guard mark.range.lowerBound >= cursor, mark.range.upperBound <= end,
+                    !cutsCharacter(mark.range.lowerBound), !cutsCharacter(mark.range.upperBound)
+                else { return nil }
                 if mark.range.lowerBound > cursor { parts.append(.text(text(cursor..<mark.range.lowerBound))) }
                 let id: Int
-                if mark.closesID {
+                if mark.role == .close {
                     guard let last = openIDs.popLast() else { return nil }
                     id = last
                 } else {
                     id = nextID
                     nextID += 1
-                    if case .open = mark.part(0) { openIDs.append(id) }
+                    if mark.role == .open { openIDs.append(id) }
                 }
-                let part = mark.part(id)
-                if case .close(_, .link, let data) = part, let (destination, title, quote) = Self.splitTitle(data) {
-                    // A link title is read aloud and shown on hover: translators edit it as text.
-                    parts += [
-                        .close(id: id, kind: .link, data: destination), .text(title),
-                        .standalone(id: nextID, kind: .link, data: quote),
-                    ]
-                    nextID += 1
-                } else {
-                    parts.append(part)
+                let data = text(mark.range)
+                switch mark.role {
+                case .open:
+                    parts.append(.open(id: id, kind: mark.kind, data: data))
+                case .standalone:
+                    parts.append(.standalone(id: id, kind: mark.kind, data: data))
+                case .close:
+                    // A title ends in `")` or `')`: most links have none, and skip the character work.
+                    if mark.kind == .link, mark.range.count > 2,
+                        bytes[mark.range.upperBound - 2] == UInt8(ascii: "\"")
+                            || bytes[mark.range.upperBound - 2] == UInt8(ascii: "'"),
+                        let (destination, title, quote) = Self.splitTitle(data)
+                    {
+                        // A link title is read aloud and shown on hover: translators edit it as text.
+                        parts += [
+                            .close(id: id, kind: .link, data: destination), .text(title),
+                            .standalone(id: nextID, kind: .link, data: quote),
+                        ]
+                        nextID += 1
+                    } else {
+                        parts.append(.close(id: id, kind: mark.kind, data: data))
+                    }
                 }
                 cursor = mark.range.upperBound
             }

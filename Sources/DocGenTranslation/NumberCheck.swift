@@ -74,16 +74,31 @@ enum NumberCheck {
 
         /// The convention of a BCP 47 locale (`fr-fr`, `de-DE`, `ja-jp`).
         init(locale: String) {
-            let language = locale.lowercased().prefix { $0.isLetter }
+            // Every segment with a number asks: ASCII codes (`fr-fr`) are read without Characters.
+            var language = ""
+            for byte in locale.utf8 {
+                guard byte < 0x80 else {
+                    language = String(locale.lowercased().prefix { $0.isLetter })
+                    break
+                }
+                guard (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A else { break }
+                language.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
+            }
             switch language {
             case "en", "ja", "zh", "ko", "th", "he":
                 self = .english
             case "de", "nl", "it", "es", "pt", "da", "id", "tr", "el":
-                self.init(decimal: ",", grouping: [".", "\u{A0}", "\u{202F}"], spaceMayGroup: false)
+                self = .pointsGroup
             default:  // French, Nordic, Slavic: spaces group, a comma separates decimals
-                self.init(decimal: ",", grouping: ["\u{A0}", "\u{202F}", "\u{2009}", "."], spaceMayGroup: true)
+                self = .spacesGroup
             }
         }
+
+        // Made once: every segment with a number asks for its locale's.
+        private static let pointsGroup = Convention(
+            decimal: ",", grouping: [".", "\u{A0}", "\u{202F}"], spaceMayGroup: false)
+        private static let spacesGroup = Convention(
+            decimal: ",", grouping: ["\u{A0}", "\u{202F}", "\u{2009}", "."], spaceMayGroup: true)
     }
 
     /// The numbers of a text, the numbers it spells out in words, and other readings of its values.
@@ -108,7 +123,11 @@ enum NumberCheck {
     /// as `Character`s cost a grapheme break and a table look-up each (a combining mark is part
     /// of the word it follows, see `isLetter`).
     static func characters(_ raw: String) -> [Unicode.Scalar] {
-        MarkdownText.decode(raw).unicodeScalars.map(asciiDigit)
+        let decoded = MarkdownText.decode(raw)
+        var characters: [Unicode.Scalar] = []
+        characters.reserveCapacity(decoded.utf8.count)
+        for scalar in decoded.unicodeScalars { characters.append(asciiDigit(scalar)) }
+        return characters
     }
 
     /// Whether an ASCII space has an ASCII digit on each side.
@@ -174,13 +193,10 @@ enum NumberCheck {
                 var end = index
                 while end < characters.count, isLetter(characters[end]) { end += 1 }
                 // Only words as short as the longest month or number name can be one.
-                let word =
-                    end - index <= longestName
-                    && (!characters[index].isASCII || nameStarts.contains(lowercasedASCII(characters[index])))
-                    ? text(characters[index..<end]).lowercased() : ""
-                if word.isEmpty {
-                    pendingMonth = nil
-                } else if let month = months[word] {
+                let name =
+                    end - index <= longestName && mayBeName(characters[index..<end])
+                    ? names[text(characters[index..<end]).lowercased()] : nil
+                if let month = name?.month {
                     // Next to a number, a month name is part of a date; alone ("in March"), it only
                     // excuses the other side's month number, as a spelled number does.
                     if lastWasNumber { result.numbers.insert(month) } else { pendingMonth = month }
@@ -188,7 +204,7 @@ enum NumberCheck {
                 } else {
                     pendingMonth = nil
                 }
-                if !word.isEmpty, let value = spelledNumbers[word] { result.spelled.insert(value) }
+                if let value = name?.spelled { result.spelled.insert(value) }
                 lastWasNumber = false
                 index = end
                 continue
@@ -334,17 +350,6 @@ enum NumberCheck {
         guard end > index, end - index <= 6 else { return false }  // 1 to 3 letters (6 scalars if decomposed)
         let suffix = text(characters[index..<end]).lowercased()
         return ["st", "nd", "rd", "th", "er", "re", "e", "ème", "ère", "eme", "de", "d"].contains(suffix)
-    }
-
-    /// The first letters of the month names and spelled-out numbers, lower-cased: a word that
-    /// starts otherwise is none of them and is not made into a string.
-    private static let nameStarts: Set<Unicode.Scalar> = Set(
-        (Array(months.keys) + Array(spelledNumbers.keys)).compactMap { $0.unicodeScalars.first.map(lowercasedASCII) })
-
-    /// An ASCII capital made small; any other character as it is (a word that starts with a
-    /// non-ASCII letter is always looked up).
-    @inline(__always) private static func lowercasedASCII(_ character: Unicode.Scalar) -> Unicode.Scalar {
-        character.value >= 0x41 && character.value <= 0x5A ? Unicode.Scalar(character.value + 0x20)! : character
     }
 
     /// The length of the longest month name or spelled-out number, in scalars, with room for a

@@ -7,6 +7,8 @@ extension NumberCheck {
     @inline(__always) static func isLetter(_ character: Unicode.Scalar) -> Bool {
         let value = character.value
         if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
+        // The accented Latin letters are, × and ÷ are not: no need for the tables.
+        if value >= 0xC0 && value < 0x250 { return value != 0xD7 && value != 0xF7 }
         if character.properties.isAlphabetic { return true }
         switch character.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
@@ -15,25 +17,33 @@ extension NumberCheck {
     }
 
     static func isLatinLetter(_ character: Unicode.Scalar) -> Bool {
-        character.properties.isAlphabetic && character.value < 0x0250
+        let value = character.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return value < 0x0250 && character.properties.isAlphabetic
     }
 
-    static func asciiDigit(_ character: Unicode.Scalar) -> Unicode.Scalar {
+    @inline(__always) static func asciiDigit(_ character: Unicode.Scalar) -> Unicode.Scalar {
         (0xFF10...0xFF19).contains(character.value) ? Unicode.Scalar(character.value - 0xFF10 + 0x30)! : character
     }
 
     /// The text of a run of scalars.
     static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                bytes.append(UInt8(scalar.value))
-            } else {
-                UTF8.encode(scalar) { bytes.append($0) }
+        // Written straight into the string's storage: most runs are a few ASCII digits or letters.
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                if scalar.value < 0x80 {
+                    buffer[count] = UInt8(scalar.value)
+                    count += 1
+                } else {
+                    UTF8.encode(scalar) {
+                        buffer[count] = $0
+                        count += 1
+                    }
+                }
             }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -41,6 +51,11 @@ extension Unicode.Scalar {
     /// What `Character.isNumber`, `isWhitespace` and `lowercased()` answer for a character made
     /// of this scalar alone.
     var readsAsNumber: Bool { value >= 0x30 && value <= 0x39 ? true : properties.numericType != nil }
-    var readsAsWhitespace: Bool { value == 0x20 ? true : properties.isWhitespace }
-    func lowercasedText() -> String { value < 0x80 ? String(Character(self)).lowercased() : properties.lowercaseMapping }
+    var readsAsWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : properties.isWhitespace
+    }
+    func lowercasedText() -> String {
+        guard value < 0x80 else { return properties.lowercaseMapping }
+        return String(Character(Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))))
+    }
 }

@@ -52,3 +52,59 @@ extension NumberCheck {
         return table
     }()
 }
+
+extension NumberCheck {
+    /// Both tables in one, so that a word is looked up once: its month and its spelled value.
+    static let names: [String: (month: String?, spelled: String?)] = {
+        var table: [String: (month: String?, spelled: String?)] = [:]
+        for (word, month) in months { table[word, default: (nil, nil)].month = month }
+        for (word, value) in spelledNumbers { table[word, default: (nil, nil)].spelled = value }
+        return table
+    }()
+}
+
+/// Which words are worth looking up in `months` and `spelledNumbers`: most words of a sentence
+/// are neither, and are not made into lower-cased strings to find that out.
+extension NumberCheck {
+    /// Whether a word (letters, as `reading` cuts them) may be a month name or a spelled-out
+    /// number. A word of ASCII letters can only equal an ASCII name, so it must have the length
+    /// and the first two letters of one; a word with another letter (`février`, or an accent
+    /// written as a combining mark) is looked up unless its first letter starts no name.
+    static func mayBeName(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = word.first else { return false }
+        guard first.isASCII else { return true }
+        guard nameFirstLetters & (1 << ((first.value | 0x20) &- 0x61)) != 0 else { return false }
+        var second: UInt32 = 0
+        for (offset, scalar) in word.enumerated() {
+            guard scalar.isASCII else { return true }
+            if offset == 1 { second = (scalar.value | 0x20) &- 0x60 }
+        }
+        let shape = nameShape(count: word.count, first: first.value, second: second)
+        return shape < asciiNameShapes.count * 64 && asciiNameShapes[shape / 64] & (1 << (shape % 64)) != 0
+    }
+
+    /// A word's length and first two letters (`second` is 1 for `a`…, 0 when there is none), as one number.
+    private static func nameShape(count: Int, first: UInt32, second: UInt32) -> Int {
+        (count * 32 + Int((first | 0x20) &- 0x61)) * 32 + Int(second)
+    }
+
+    /// The lower-cased first letters of the names, one bit per ASCII letter.
+    private static let nameFirstLetters: UInt32 = (Array(months.keys) + Array(spelledNumbers.keys)).reduce(0) {
+        guard let first = $1.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A else { return $0 }
+        return $0 | 1 << (first.value - 0x61)
+    }
+
+    /// The shapes of the names written in ASCII letters only, one bit per shape.
+    private static let asciiNameShapes: [UInt64] = {
+        var bits: [UInt64] = []
+        for name in Array(months.keys) + Array(spelledNumbers.keys) {
+            let scalars = Array(name.unicodeScalars)
+            guard scalars.allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A }) else { continue }
+            let shape = nameShape(
+                count: scalars.count, first: scalars[0].value, second: scalars.count > 1 ? scalars[1].value - 0x60 : 0)
+            while bits.count <= shape / 64 { bits.append(0) }
+            bits[shape / 64] |= 1 << (shape % 64)
+        }
+        return bits
+    }()
+}

@@ -34,8 +34,13 @@ public enum TranslationChecker {
     /// punctuation check.
     public static func check(_ segment: Segment, locale: String) -> [Diagnostic] {
         let french = locale.hasPrefix("fr")
-        let source = InlineMarkupParser.parse(segment.sourceText)
-        let target = InlineMarkupParser.parse(segment.targetText)
+        let sourceTraits = SegmentTraits(segment.sourceText)
+        let targetTraits = SegmentTraits(segment.targetText)
+        // A half without markup is one text part: parsing it would only say so.
+        let source = sourceTraits.hasMarkup ? InlineMarkupParser.parse(segment.sourceText) : nil
+        let target = targetTraits.hasMarkup ? InlineMarkupParser.parse(segment.targetText) : nil
+        let sourcePlain = source?.plainText ?? segment.sourceText
+        let targetPlain = target?.plainText ?? segment.targetText
         let at = segment.location
         let id = segment.id
         var findings: [Diagnostic] = []
@@ -48,36 +53,39 @@ public enum TranslationChecker {
             warn("docgen.qa.untranslated", .untranslated)
             return findings
         }
-        if segment.targetText == segment.sourceText, wordCount(source.plainText) >= 3,
-            !ProductName.looksLikeName(source.plainText)
+        if segment.targetText == segment.sourceText, wordCount(sourcePlain) >= 3,
+            !ProductName.looksLikeName(sourcePlain)
         {
             warn("docgen.qa.identical-to-source", .identical)
         }
-        for (kind, identifier) in [
-            (InlineMarkup.CodeKind.bold, "docgen.qa.bold-mismatch"), (.italic, "docgen.qa.italic-mismatch"),
-        ] {
-            let (s, t) = (openCount(source, kind), openCount(target, kind))
-            if s != t { warn(identifier, .emphasis(kind == .bold, s, t)) }
+        // Without markup on either side there are no codes to compare.
+        if source != nil || target != nil {
+            let source = source ?? InlineMarkup(parts: []), target = target ?? InlineMarkup(parts: [])
+            let (sourceBold, targetBold) = (openCount(source, .bold), openCount(target, .bold))
+            if sourceBold != targetBold { warn("docgen.qa.bold-mismatch", .emphasis(true, sourceBold, targetBold)) }
+            let (sourceItalic, targetItalic) = (openCount(source, .italic), openCount(target, .italic))
+            if sourceItalic != targetItalic {
+                warn("docgen.qa.italic-mismatch", .emphasis(false, sourceItalic, targetItalic))
+            }
+            let sourceCode = source.codes.filter { $0.kind == .code }.map(\.data).sorted()
+            let targetCode = target.codes.filter { $0.kind == .code }.map(\.data).sorted()
+            if sourceCode != targetCode { warn("docgen.qa.code-mismatch", .code(sourceCode, targetCode)) }
+            let sourceLinks = linkTargets(source)
+            let targetLinks = linkTargets(target)
+            if sourceLinks.count != targetLinks.count {
+                warn("docgen.qa.link-mismatch", .linkCount(sourceLinks.count, targetLinks.count))
+            } else if sourceLinks.sorted() != targetLinks.sorted() {
+                warn("docgen.qa.link-target-mismatch", .linkTargets(sourceLinks, targetLinks))
+            }
         }
-        let sourceCode = source.codes.filter { $0.kind == .code }.map(\.data).sorted()
-        let targetCode = target.codes.filter { $0.kind == .code }.map(\.data).sorted()
-        if sourceCode != targetCode { warn("docgen.qa.code-mismatch", .code(sourceCode, targetCode)) }
-        let sourceLinks = linkTargets(source)
-        let targetLinks = linkTargets(target)
-        if sourceLinks.count != targetLinks.count {
-            warn("docgen.qa.link-mismatch", .linkCount(sourceLinks.count, targetLinks.count))
-        } else if sourceLinks.sorted() != targetLinks.sorted() {
-            warn("docgen.qa.link-target-mismatch", .linkTargets(sourceLinks, targetLinks))
-        }
-        for (english, text) in [(false, segment.targetText), (true, segment.sourceText)] where hasBrokenLink(text) {
-            warn("docgen.qa.broken-link", .brokenLink(english: english))
-        }
-        if let difference = NumberCheck.mismatch(
-            source: source.plainText, target: target.plainText, targetLocale: locale)
+        if targetTraits.hasBrokenLink { warn("docgen.qa.broken-link", .brokenLink(english: false)) }
+        if sourceTraits.hasBrokenLink { warn("docgen.qa.broken-link", .brokenLink(english: true)) }
+        if sourceTraits.mayHoldDigits || targetTraits.mayHoldDigits,
+            let difference = NumberCheck.mismatch(source: sourcePlain, target: targetPlain, targetLocale: locale)
         {
             warn("docgen.qa.number-mismatch", .numbers(difference.missing, difference.extra))
         }
-        if french, let bad = frenchSpacingProblem(MarkdownText.decode(target.plainText)) {
+        if french, targetTraits.mayNeedFrenchSpacing, let bad = frenchSpacingProblem(MarkdownText.decode(targetPlain)) {
             warn("docgen.qa.french-spacing", .frenchSpacing(bad))
         }
         return findings
@@ -131,32 +139,50 @@ public enum TranslationChecker {
         guard text.utf8.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x21 || $0 == 0x3F || $0 == 0xBB }) else {
             return nil
         }
-        let characters = Array(text)
-        func isMark(_ character: Character) -> Bool {
-            switch character {
-            case ":", ";", "!", "?", "»": return true
-            default: return false
-            }
+        // A window of three characters slides over the text; they are compared as bytes (these
+        // marks have a single form, so equal bytes are equal characters).
+        func isMark(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "!")
+                || byte == UInt8(ascii: "?") || byte == 0xBB
         }
-        for (index, character) in characters.enumerated() where index > 0 && isMark(character) {
-            let before = characters[index - 1]
-            let after = index + 1 < characters.count ? characters[index + 1] : " "
-            if before.isWhitespace || (before != "»" && isMark(before)) { continue }
-            if character == ":" && (after == "/" || after.isNumber || !after.isWhitespace) { continue }
-            if (character == "?" || character == "!" || character == ";") && !(after.isWhitespace || after == ")") {
+        var characters = text.makeIterator()
+        var before: Character?
+        var current = characters.next()
+        var after = characters.next()
+        while let character = current {
+            defer { (before, current, after) = (character, after, characters.next()) }
+            let mark = character.shortByte
+            guard let before, isMark(mark) else { continue }
+            let next = after ?? " "
+            let (previous, following) = (before.shortByte, next.shortByte)
+            if before.isWhitespace || (previous != 0xBB && isMark(previous)) { continue }
+            if mark == UInt8(ascii: ":") && (following == UInt8(ascii: "/") || next.isNumber || !next.isWhitespace) {
                 continue
             }
-            if !before.isLetter && !before.isNumber && before != "»" && before != ")" { continue }
+            if mark != UInt8(ascii: ":") && mark != 0xBB && !(next.isWhitespace || following == UInt8(ascii: ")")) {
+                continue
+            }
+            if !before.isLetter && !before.isNumber && previous != 0xBB && previous != UInt8(ascii: ")") { continue }
             return character
         }
         return nil
     }
 }
 
+extension Character {
+    /// The byte of a one-byte (ASCII) character, 0xBB for `»`, 0 for any other character: a
+    /// cheap test for the marks, which have a single form (equal bytes are equal characters).
+    fileprivate var shortByte: UInt8 {
+        let bytes = utf8
+        if bytes.count == 1 { return bytes.first! }
+        return bytes.count == 2 && bytes.first == 0xC2 && bytes.last == 0xBB ? 0xBB : 0
+    }
+}
+
 extension String {
     fileprivate func replacingLocaleFolders() -> String {
         // A locale folder (`en-us`) has a hyphen: most link targets have none to replace.
-        guard utf8.contains(UInt8(ascii: "-")) else { return self }
+        guard mayHaveLocaleFolder else { return self }
         var parts = split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for (index, part) in parts.enumerated() {
             let pieces = part.split(separator: "-")
@@ -167,5 +193,31 @@ extension String {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// Whether a path part may be a locale folder, read on bytes: an ASCII part must be letters
+    /// and hyphens with exactly two runs of two letters (`en-us`); a part with other characters
+    /// is left to `replacingLocaleFolders`, which counts characters.
+    private var mayHaveLocaleFolder: Bool {
+        var letterRuns = 0
+        var runLength = 0
+        var runsOfTwo = 0
+        var onlyLettersAndHyphens = true
+        for byte in utf8 {
+            if byte >= 0x80 { return true }
+            if byte == UInt8(ascii: "/") {
+                if onlyLettersAndHyphens, letterRuns == 2, runsOfTwo + (runLength == 2 ? 1 : 0) == 2 { return true }
+                (letterRuns, runLength, runsOfTwo, onlyLettersAndHyphens) = (0, 0, 0, true)
+            } else if byte == UInt8(ascii: "-") {
+                if runLength == 2 { runsOfTwo += 1 }
+                runLength = 0
+            } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                if runLength == 0 { letterRuns += 1 }
+                runLength += 1
+            } else {
+                onlyLettersAndHyphens = false
+            }
+        }
+        return onlyLettersAndHyphens && letterRuns == 2 && runsOfTwo + (runLength == 2 ? 1 : 0) == 2
     }
 }

@@ -37,6 +37,29 @@ import Testing
     }
 }
 
+@Suite struct InlineMarkupBoldTests {
+    @Test(arguments: [
+        "Cliquez sur **Enregistrer**.", "**Remarque** : l’**option** « **a** »", "**1** et **2**", "x**y**z",
+        "** not bold **", "**a** **", "l’\u{A0}**b**\u{A0}:", "(**c**)", "e\u{301}**d**",
+    ])
+    func boldOnlyTextReadsAsCMarkDoes(_ text: String) {
+        let markup = InlineMarkupParser.parse(text)
+        #expect(markup.markdown == text)
+        let bold = markup.parts.filter { if case .open(_, .bold, _) = $0 { true } else { false } }.count
+        let expected = [
+            "Cliquez sur **Enregistrer**.": 1, "**Remarque** : l’**option** « **a** »": 3, "**1** et **2**": 2,
+            "x**y**z": 1, "** not bold **": 0, "**a** **": 1, "l’\u{A0}**b**\u{A0}:": 1, "(**c**)": 1,
+            "e\u{301}**d**": 1,
+        ]
+        #expect(bold == expected[text])
+    }
+
+    @Test func autolinkStartingPastTheTextDoesNotTrap() {
+        let text = "🇫🇷\"\u{200D}http://a.b\\http://a.b\\;</b>![\n<https://x.y/z>\\\n"
+        #expect(InlineMarkupParser.parse(text).markdown == text)
+    }
+}
+
 @Suite struct InlineMarkupAutolinkTests {
     @Test func bareURLsStayTextAndAngleAutolinksAreProtected() {
         let bare = InlineMarkupParser.parse("Go to [portal](https://p.test/), sign in as tom@contoso.com **now**.")
