@@ -10,11 +10,30 @@ public struct Segment: Hashable, Sendable {
     /// The original English Markdown.
     public var sourceText: String
     /// Where the pair starts in the file (the `<` of `<span data-ttu-id`).
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { SourceLocation(path: path, line: Int(line), column: Int(column)) }
+        set { (path, line, column) = (newValue.path, Int32(clamping: newValue.line), Int32(clamping: newValue.column)) }
+    }
     /// The UTF-8 byte range of `targetText` in the whole file, so a translation can be written back.
-    public var targetRange: Range<Int>
+    public var targetRange: Range<Int> {
+        get { Int(targetStart)..<Int(targetEnd) }
+        set { (targetStart, targetEnd) = (Int32(clamping: newValue.lowerBound), Int32(clamping: newValue.upperBound)) }
+    }
     /// The UTF-8 byte range of `sourceText` in the whole file.
-    public var sourceRange: Range<Int>
+    public var sourceRange: Range<Int> {
+        get { Int(sourceStart)..<Int(sourceEnd) }
+        set { (sourceStart, sourceEnd) = (Int32(clamping: newValue.lowerBound), Int32(clamping: newValue.upperBound)) }
+    }
+
+    // Kept in 32 bits (a parsed docset holds every segment of every article, each in an array
+    // slot as wide as a segment): the location and ranges above are made from them.
+    private var path: String
+    private var line: Int32
+    private var column: Int32
+    private var targetStart: Int32
+    private var targetEnd: Int32
+    private var sourceStart: Int32
+    private var sourceEnd: Int32
 
     /// Creates a segment.
     public init(
@@ -24,9 +43,9 @@ public struct Segment: Hashable, Sendable {
         self.id = id
         self.targetText = targetText
         self.sourceText = sourceText
-        self.location = location
-        self.targetRange = targetRange
-        self.sourceRange = sourceRange
+        (path, line, column) = (location.path, Int32(clamping: location.line), Int32(clamping: location.column))
+        (targetStart, targetEnd) = (Int32(clamping: targetRange.lowerBound), Int32(clamping: targetRange.upperBound))
+        (sourceStart, sourceEnd) = (Int32(clamping: sourceRange.lowerBound), Int32(clamping: sourceRange.upperBound))
     }
 
     /// The text of one side.
