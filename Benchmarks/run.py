@@ -109,6 +109,16 @@ def plan(arguments: argparse.Namespace, temp: Path) -> list[tuple[str, int, Path
     return jobs
 
 
+def scaled_frfr_docsets(shared: Path, temp: Path, scales: list[int]):
+    """The fr-fr Markdown without TOCs copied into `temp`, then, per scale, (scale, its docset folder)."""
+    base = temp / "frfr-base"
+    make_markdown_only_copy(shared, base)
+    for scale in scales:
+        content = temp / f"docset-frfr-{scale}x"
+        make_scaled_docset(base, content, scale)
+        yield scale, content
+
+
 def run_incremental(arguments: argparse.Namespace, shared: Path) -> None:
     """Issue 10's targets: rebuild wall times at each frfr scale, printed and written as JSON."""
     from bench import incremental
@@ -116,11 +126,7 @@ def run_incremental(arguments: argparse.Namespace, shared: Path) -> None:
     print(f"incremental builds, load average {load_average()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="docgen-bench-incr-") as temp_name:
         temp = Path(temp_name)
-        base = temp / "frfr-base"
-        make_markdown_only_copy(shared, base)
-        for scale in arguments.scales:
-            content = temp / f"docset-frfr-{scale}x"
-            make_scaled_docset(base, content, scale)
+        for scale, content in scaled_frfr_docsets(shared, temp, arguments.scales):
             work = temp / f"work-{scale}x"
             work.mkdir()
             result = incremental.run(DOCGEN, content, work, arguments.runs, arguments.workers)
@@ -141,11 +147,7 @@ def run_serve(arguments: argparse.Namespace, shared: Path) -> None:
     modes = {"off": [False], "on": [True], "both": [False, True]}[arguments.serve_search]
     with tempfile.TemporaryDirectory(prefix="docgen-bench-serve-") as temp_name:
         temp = Path(temp_name)
-        base = temp / "frfr-base"
-        make_markdown_only_copy(shared, base)
-        for scale in arguments.scales:
-            content = temp / f"docset-frfr-{scale}x"
-            make_scaled_docset(base, content, scale)
+        for scale, content in scaled_frfr_docsets(shared, temp, arguments.scales):
             for search in modes:
                 label = f"fr-fr {scale}x, search {'on' if search else 'off'}"
                 work = temp / f"work-{scale}x-{'search' if search else 'plain'}"

@@ -55,12 +55,7 @@ struct IncrementalBuildTests {
             content: content, output: folder.appendingPathComponent("clean"), templates: templates)
         clean.usesCache = false
         let cleanReport = try SiteBuilder.build(clean)
-        let built = TestSupport.snapshot(output)
-        let expected = TestSupport.snapshot(clean.output)
-        #expect(Set(built.keys) == Set(expected.keys))
-        for (path, bytes) in expected where built[path] != bytes {
-            Issue.record("\(path) differs from a clean build")
-        }
+        TestSupport.expectSameFiles(output, as: clean.output)
         #expect(report.diagnostics == cleanReport.diagnostics)
         #expect(report.pageCount == cleanReport.pageCount)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".docgen-cache").path))
@@ -170,12 +165,7 @@ struct IncrementalBuildTests {
         clean.output = folder.appendingPathComponent("clean")
         clean.usesCache = false
         let cleanReport = try SiteBuilder.build(clean)
-        let built = TestSupport.snapshot(options.output)
-        let expected = TestSupport.snapshot(clean.output)
-        #expect(Set(built.keys) == Set(expected.keys))
-        for (path, bytes) in expected where built[path] != bytes {
-            Issue.record("\(path) differs from a clean build")
-        }
+        TestSupport.expectSameFiles(options.output, as: clean.output)
         #expect(report.diagnostics == cleanReport.diagnostics)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
             $0.contains("docgen-search") || $0.contains("docgen-trash")

@@ -1,6 +1,7 @@
 import DocGenCore
 import DocGenSite
 import Foundation
+import Testing
 
 /// Paths and helpers shared by the site tests.
 enum TestSupport {
@@ -63,6 +64,17 @@ enum TestSupport {
 
     static func read(_ url: URL) -> String? {
         FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Records an issue unless `built` holds the same files, byte for byte, as the clean build in
+    /// `expected`.
+    static func expectSameFiles(_ built: URL, as expected: URL) {
+        let builtFiles = snapshot(built)
+        let expectedFiles = snapshot(expected)
+        #expect(Set(builtFiles.keys) == Set(expectedFiles.keys))
+        for (path, bytes) in expectedFiles where builtFiles[path] != bytes {
+            Issue.record("\(path) differs from a clean build")
+        }
     }
 
     /// Every file below `folder`, relative path → bytes.
