@@ -168,10 +168,8 @@ public enum SiteBuilder {
                 return (parsed, caching ? CacheRecorder.digests(parsed.article, text: source.text) : nil)
             }
             let markdown: [ParsedArticle]
-            if let read = texts {
-                texts = nil
-                markdown = Parallel.map(read.map(SourceSlot.init), workers: options.workers) { parse($0.take()) }
-                    .compactMap { $0 }
+            if let texts {
+                markdown = Parallel.map(texts, workers: options.workers, parse).compactMap { $0 }
             } else {
                 let read = ContentLoader.readArticles(content, workers: options.workers, parse)
                 diagnostics += recorder.keepArticleDiagnostics(read.flatMap(\.1))
@@ -373,15 +371,3 @@ private typealias ParsedArticle = (
     parsed: (article: Article, diagnostics: [Diagnostic]), digests: (text: ContentDigest, facts: ContentDigest)?
 )
 
-/// One article's file text, handed to the parse once and let go there.
-private final class SourceSlot: @unchecked Sendable {
-    private var file: SourceFile?
-
-    init(_ file: SourceFile) { self.file = file }
-
-    /// The file; the slot no longer holds it (each slot is taken by one worker, once).
-    func take() -> SourceFile {
-        defer { file = nil }
-        return file!
-    }
-}
