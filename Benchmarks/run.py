@@ -29,8 +29,8 @@ from bench.report import (load_average, machine_info, print_details, print_scali
                           summarize)
 from bench.targets import (check_targets, page_weight, print_page_weights, print_speedups, print_targets,
                            speedups)
-from bench.tools import (DOCGEN, REPO, Docgen, Floor, Hugo, Tool, build_docgen, compile_floor, docgen_version,
-                         find_hugo, floor_version, hugo_version)
+from bench.tools import (DOCGEN, REPO, Docgen, Floor, Hugo, Tool, build_docgen, compile_floor, discard,
+                         docgen_version, find_hugo, floor_version, hugo_version)
 
 RESULTS = REPO / "Benchmarks" / "results"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus" / "fr-fr"
@@ -63,6 +63,11 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--hugo-two-langs", action="store_true",
                         help="also time Hugo with two languages (fr, en: every article rendered twice)")
     parser.add_argument("--skip-hugo", action="store_true", help="no Hugo rows")
+    parser.add_argument("--clean-up", choices=("at-end", "each-run"), default="at-end",
+                        help="when earlier outputs, sites and docsets are deleted: at the end, after every timed "
+                             "run (the default; they are moved aside until then, so no run creates files just "
+                             "after thousands were deleted), or before each run (the kernel's cost of those "
+                             "deletions then lands in the next timed run on ext4 without a journal)")
     parser.add_argument("--incremental", action="store_true",
                         help="issue 10's rebuild timings instead: at each frfr scale, a no-change rebuild and a "
                              "one-article-body rebuild (new processes), checked byte for byte against a clean build")
@@ -199,6 +204,7 @@ def main() -> None:
         logs.mkdir()
         floor = None if arguments.skip_floor else compile_floor(temp / "cmark_floor")
         frfr_base = temp / "frfr-base"
+        set_aside = temp / "set-aside" if arguments.clean_up == "at-end" else None
         for corpus_name, scale, content in plan(arguments, temp):
             if corpus_name == "fr-fr":
                 if not frfr_base.exists():
@@ -208,7 +214,7 @@ def main() -> None:
             articles = list_articles(content)
             label = f"{corpus_name} {scale}x"
             print(f"\n{label}: {len(articles)} articles in {content}", flush=True)
-            common = dict(articles=articles, logs=logs, corpus=corpus_name)
+            common = dict(articles=articles, logs=logs, corpus=corpus_name, set_aside=set_aside)
             slug = f"{corpus_name}-{scale}x"
             docgen = Docgen(DOCGEN, content, jobs=arguments.workers, name=DOCGEN_ROW, version=versions["docgen"],
                             languages=2, workdir=REPO, output=temp / f"out-docgen-{slug}", **common)
@@ -234,12 +240,12 @@ def main() -> None:
             weight = page_weight(docgen.output, articles)
             if weight:
                 weights.append({"corpus": corpus_name, "scale": scale, **weight})
-            for tool in tools:  # free the disk between scales
-                shutil.rmtree(tool.output, ignore_errors=True)
+            for tool in tools:  # done with this scale
+                discard(tool.output, set_aside)
                 if isinstance(tool, Hugo):
-                    shutil.rmtree(tool.site, ignore_errors=True)
+                    discard(tool.site, set_aside)
             if content.is_relative_to(temp):
-                shutil.rmtree(content, ignore_errors=True)
+                discard(content, set_aside)
 
     finished = datetime.datetime.now(datetime.timezone.utc)
     load_after = load_average()
@@ -256,7 +262,8 @@ def main() -> None:
     print_page_weights(weights)
     print(f"\nstarted {started.isoformat(timespec='seconds')}, finished {finished.isoformat(timespec='seconds')}; "
           f"load average (1/5/15 min) before {load_before}, after {load_after} on {os.cpu_count()} CPUs; "
-          f"{arguments.runs} timed run(s) after {arguments.warmups} warm-up(s) per tool and scale")
+          f"{arguments.runs} timed run(s) after {arguments.warmups} warm-up(s) per tool and scale; "
+          f"earlier outputs deleted {'at the end' if set_aside else 'before each run'} (--clean-up)")
     print("pages = .html files written; article pages = pages found for every article (and language); "
           "out MB = every file written, HTML MB = the .html files (10^6 bytes)")
 
@@ -269,6 +276,7 @@ def main() -> None:
         "runs": arguments.runs,
         "warmups": arguments.warmups,
         "workers": arguments.workers,
+        "clean_up": arguments.clean_up,
         "versions": versions,
         "machine": machine_info(),
         "load_average_before": load_before,
