@@ -16,9 +16,18 @@ enum TestSupport {
     /// Set `DOCGEN_RECORD=1` to rewrite golden files from the current output instead of comparing.
     static var recording: Bool { ProcessInfo.processInfo.environment["DOCGEN_RECORD"] == "1" }
 
-    /// A new empty temporary folder.
+    /// The folder that holds this test process's temporary folders; removed when the process exits.
+    private static let temporaryRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "docgen-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestSupport.temporaryRoot) }
+        return url
+    }()
+
+    /// A new empty temporary folder (inside `temporaryRoot`, so nothing is left behind in /tmp).
     static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("docgen-tests-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
