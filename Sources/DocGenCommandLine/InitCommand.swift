@@ -7,7 +7,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a new bilingual site: an article with segment pairs, a decision flow, a TOC and docgen.yml.",
         discussion: """
-            Writes DIR/Content/ (docgen.yml, TOC.yml, index.md, getting-started.md, \\
+            Writes DIR/Content/ (docgen.yml, TOC.yml, index.md, getting-started.md, \
             flows/first-steps.yml) and DIR/.gitignore. Then, from DIR:
               docgen build        # the site in Output/
               docgen serve        # a live preview at http://127.0.0.1:8000/

@@ -64,3 +64,13 @@ def test_help_explains_the_build():
     assert result.returncode == 0
     for word in ("--content", "--output", "--strict", "--force", "Exit status"):
         assert word in result.stdout
+
+
+def test_every_help_text_reads_as_plain_text():
+    """Each command's --help: exit 0, and no escape left over from a Swift string literal (a `\\`
+    meant as a line continuation, a `\\n` or `\\(`)."""
+    for command in ("", "build", "serve", "check", "segments", "diff", "flow", "init"):
+        result = run(*([command] if command else []), "--help")
+        assert result.returncode == 0, command
+        assert "USAGE:" in result.stdout, command
+        assert "\\" not in result.stdout, (command, [l for l in result.stdout.splitlines() if "\\" in l])
