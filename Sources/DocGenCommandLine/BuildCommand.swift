@@ -96,7 +96,7 @@ struct BuildCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A git revision of the content's repository that translators last worked from (overrides docgen.yml 'baseline'). Segments whose English changed since then while their translation did not are counted on the coverage page and marked on the translator views and French pages.",
+            "A git revision of the content's repository that translators last worked from (overrides docgen.yml 'baseline'). Segments whose English changed since then while their translation did not are counted on the coverage page and marked on the translator views and translated pages.",
             valueName: "REV"))
     var since: String?
 

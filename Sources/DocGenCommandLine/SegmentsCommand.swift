@@ -177,7 +177,7 @@ struct SegmentsImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "DIR"))
     var content = "Content"
 
-    @Flag(name: .long, help: "Let an empty or missing translation clear the French text.")
+    @Flag(name: .long, help: "Let an empty or missing translation clear the translated text.")
     var allowEmpty = false
 
     @Flag(name: .long, help: "Import the units that match and report the others as warnings.")

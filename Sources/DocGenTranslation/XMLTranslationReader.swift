@@ -312,7 +312,7 @@ final class XMLTranslationReader: NSObject, XMLParserDelegate {
             diagnostics.append(
                 .warning(
                     "docgen.import.partly-translated", at: .init(path: path, line: unitLine),
-                    "unit '\(key)': \(translated) of \(segments.count) segments have a translation; the French is kept",
+                    "unit '\(key)': \(translated) of \(segments.count) segments have a translation; the current translation is kept",
                     fix: "translate every segment of the unit"))
         }
         if articlePath.map({ $0.hasSuffix(".md") }) != true, let file = unitSourceFile { articlePath = file }
