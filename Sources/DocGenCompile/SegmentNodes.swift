@@ -24,20 +24,23 @@ struct SegmentNodes {
     /// Turns the segment markers among one node's children into `.segment` nodes; a `regroup`
     /// for `CMark.parse`, which calls it innermost first, so one parse yields the segmented tree.
     func group(_ children: inout [MarkdownNode]) {
-        let input = children
-        children = []
+        var input: [MarkdownNode] = []
+        swap(&input, &children)
         children = grouped(input)
     }
 
     /// Groups siblings into segments; works from the innermost outwards with one stack. The
-    /// nodes stay in one output array: a frame remembers where its nodes start in it.
-    private func grouped(_ children: [MarkdownNode]) -> [MarkdownNode] {
+    /// nodes stay in one output array: a frame remembers where its nodes start in it. Nodes are
+    /// moved from array to array (popped, appended), never copied.
+    private func grouped(_ children: consuming [MarkdownNode]) -> [MarkdownNode] {
         // Each open frame: the segment id (nil for an author's own <span>), the marker node and
         // the index in `output` of the first node collected since it opened.
         var stack: [(id: String?, marker: MarkdownNode, start: Int)] = []
+        var input = children
         var output: [MarkdownNode] = []
-        output.reserveCapacity(children.count)
-        for child in children {
+        output.reserveCapacity(input.count)
+        input.reverse()
+        while let child = input.popLast() {
             guard case .htmlInline(let html) = child.kind else {
                 output.append(child)
                 continue
@@ -45,8 +48,10 @@ struct SegmentNodes {
             // A closing tag is never a marker nor an opening `<span`: it is tested first.
             if html == Self.closing, let frame = stack.popLast() {
                 if let id = frame.id {
-                    let inner = Array(output[frame.start...])
-                    output.removeSubrange(frame.start...)
+                    var inner: [MarkdownNode] = []
+                    inner.reserveCapacity(output.count - frame.start)
+                    while output.count > frame.start { inner.append(output.removeLast()) }
+                    inner.reverse()
                     output.append(MarkdownNode(kind: .segment(id: id), children: inner, start: frame.marker.start))
                 } else {
                     // The author's own span ends: its nodes are already in the enclosing frame.

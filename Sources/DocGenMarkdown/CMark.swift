@@ -54,8 +54,23 @@ public enum CMark {
         let needsStrikethrough = markdown.containsByte(UInt8(ascii: "~"))
         if needsStrikethrough { strikethroughLock.lock() }
         defer { if needsStrikethrough { strikethroughLock.unlock() } }
-        guard let parser = cmark_parser_new(CMARK_OPT_UNSAFE) else { return MarkdownNode(kind: .document) }
-        defer { cmark_parser_free(parser) }
+        // The parse allocates from the thread's arena, released as a whole once the tree is
+        // copied: no node or buffer is freed one by one. A parse nested in another on the same
+        // thread (none is today) uses the system allocator.
+        let arena = ParseArena.current
+        let usesArena = !arena.inUse
+        arena.inUse = true
+        defer {
+            if usesArena {
+                arena.reset()
+                arena.inUse = false
+            }
+        }
+        guard
+            let parser = usesArena
+                ? cmark_parser_new_with_mem(CMARK_OPT_UNSAFE, arenaMemory) : cmark_parser_new(CMARK_OPT_UNSAFE)
+        else { return MarkdownNode(kind: .document) }
+        defer { if !usesArena { cmark_parser_free(parser) } }
         for syntax in extensions { cmark_parser_attach_syntax_extension(parser, syntax) }
         if needsStrikethrough, let strikethrough { cmark_parser_attach_syntax_extension(parser, strikethrough) }
         var markdown = markdown
@@ -65,10 +80,25 @@ public enum CMark {
             }
         }
         guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
-        defer { cmark_node_free(root) }
+        defer { if !usesArena { cmark_node_free(root) } }
         // Copying into Swift values needs no lock: the tree belongs to this parse.
         return copy(root, regroup: regroup)
     }
+
+    /// cmark's allocator over `ParseArena.current`: cmark frees every piece it allocates through
+    /// the same allocator, so freeing nothing leaves nothing behind once the arena is reset.
+    private static let arenaMemory: UnsafeMutablePointer<cmark_mem> = {
+        let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        memory.initialize(
+            to: cmark_mem(
+                calloc: { count, size in
+                    let (total, overflow) = count.multipliedReportingOverflow(by: size)
+                    return overflow ? nil : ParseArena.current.allocate(total, zeroed: true)
+                },
+                realloc: { pointer, size in ParseArena.current.reallocate(pointer, to: size) },
+                free: { _ in }))
+        return memory
+    }()
 
     /// How deep a tree may nest (block quotes in lists in emphasis...) before the rest is kept as
     /// text. Every walker of `MarkdownNode` recurses, so the depth of the tree must not depend on
