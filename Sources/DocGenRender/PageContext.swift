@@ -92,7 +92,10 @@ struct PageContext {
 
     /// Merges page-specific values into the `page` dictionary of a base context.
     static func merge(_ values: [String: Any], into context: inout [String: Any]) {
-        var page = context["page"] as? [String: Any] ?? [:]
+        // Taken out of the context first, so that the context does not hold a second reference to
+        // the dictionary, which would make each insertion copy it.
+        var page = context.removeValue(forKey: "page") as? [String: Any] ?? [:]
+        page.reserveCapacity(page.count + values.count)
         for (key, value) in values { page[key] = value }
         context["page"] = page
     }

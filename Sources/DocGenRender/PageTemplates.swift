@@ -52,8 +52,10 @@ public struct PageTemplates: Sendable {
         let templates = self.templates(for: context)
         guard let body = templates.render(context, withTemplate: template) else { return nil }
         var context = context
+        // The page is the body and the layout's furniture around it (the sidebar's list most of it).
+        let capacity = body.utf8.count + 32 * 1024
         context["body"] = body
-        return templates.render(context, withTemplate: "layout")
+        return templates.render(context, withTemplate: "layout", capacity: capacity)
     }
 
     /// Renders one template on its own (the root language chooser has no layout).
@@ -157,10 +159,10 @@ struct TemplateSet: Sendable {
 
     /// Renders template `name` with `context`, by docgen unless the data holds a value whose
     /// meaning only swift-mustache knows; `nil` if there is no such template.
-    func render(_ context: [String: Any], withTemplate name: String) -> String? {
+    func render(_ context: [String: Any], withTemplate name: String, capacity: Int = 0) -> String? {
         if let compiled {
             var renderer = CompiledRenderer(templates: compiled, object: context)
-            if let text = try? renderer.render(name) {
+            if let text = try? renderer.render(name, capacity: capacity) {
                 // Debug builds (the tests) check every page against swift-mustache.
                 assert(
                     text == reference(context, withTemplate: name), "template \(name) rendered unlike swift-mustache")

@@ -167,7 +167,7 @@ public struct SiteRenderer: Sendable {
                 }),
             "machineTranslated": article.frontMatter.translationType == .machine && side == .target,
             "targetOnly": article.isTargetOnly,
-            "segmentCount": article.segments.count,
+            "segmentCount": article.segmentCount,
             // The source segments themselves are read by the script from the source-language page.
             "hasSourceSegments": !sourceSegments.isEmpty,
             "sourceLang": paths.sourceLanguage.code,
@@ -240,5 +240,14 @@ public struct SiteRenderer: Sendable {
                 },
             ], into: &context)
         return context
+    }
+}
+
+extension Article {
+    /// The number of complete segments, counted without collecting them (`segments.count`).
+    fileprivate var segmentCount: Int {
+        body.pieces.reduce(0) { count, piece in
+            if case .segment = piece { count + 1 } else { count }
+        }
     }
 }
