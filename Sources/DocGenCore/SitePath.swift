@@ -53,7 +53,12 @@ public enum SitePath {
         guard let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else {
             return path + "." + newExtension
         }
-        return path[..<dot] + "." + newExtension
+        // Joined as strings: `Substring + String` appends character by character.
+        var result = String(path[..<dot])
+        result.reserveCapacity(result.utf8.count + 1 + newExtension.utf8.count)
+        result += "."
+        result += newExtension
+        return result
     }
 
     /// The lower-cased extension of a path without the dot (`a/B.MD` → `md`), or `` when there is none.
