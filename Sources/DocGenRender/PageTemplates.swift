@@ -73,7 +73,9 @@ public struct PageTemplates: Sendable {
         return specialized.templates(for: strings) {
             // swift-mustache's templates stay the plain ones: the strings written in do not change
             // a page, so a page that docgen cannot render is rendered by them all the same.
-            TemplateSet(templates.library, sources: sources) { StringsInTemplate.write(strings.values, into: $0) }
+            TemplateSet(templates.library, sources: sources, reusing: templates.compiled) {
+                StringsInTemplate.write(strings.values, into: $0)
+            }
         }
     }
 }
@@ -143,12 +145,21 @@ struct TemplateSet: Sendable {
     let compiled: [String: CompiledTemplate]?
 
     /// Compiles `sources` (the templates as written), each with `writing` applied to its text if
-    /// that compiles.
-    init(_ library: MustacheLibrary, sources: [String: String], writing: (String) -> String = { $0 }) {
+    /// that compiles; a template that `writing` leaves as it is is taken from `reusing` (the same
+    /// sources compiled as written) when that has it.
+    init(
+        _ library: MustacheLibrary, sources: [String: String], reusing: [String: CompiledTemplate]? = nil,
+        writing: (String) -> String = { $0 }
+    ) {
         self.library = library
         var compiled: [String: CompiledTemplate]? = [:]
         for (name, text) in sources {
-            guard let template = (try? CompiledTemplate(writing(text))) ?? (try? CompiledTemplate(text)) else {
+            let written = writing(text)
+            if written.utf8.elementsEqual(text.utf8), let template = reusing?[name] {
+                compiled?[name] = template
+                continue
+            }
+            guard let template = (try? CompiledTemplate(written)) ?? (try? CompiledTemplate(text)) else {
                 compiled = nil
                 break
             }
