@@ -8,18 +8,21 @@ import DocGenMarkdown
 struct CompiledRenderer {
     /// The templates by name, for partials.
     let templates: [String: CompiledTemplate]
-    /// The context stack, innermost last.
-    private var stack: [Any]
+    /// The context stack, innermost last, each object told by its type once, when it is pushed.
+    private var stack: [Scope]
 
     init(templates: [String: CompiledTemplate], object: Any) {
         self.templates = templates
-        self.stack = [object]
+        self.stack = [Scope(object)]
+        stack.reserveCapacity(8)
     }
 
-    /// The text of template `name`, `nil` if there is no such template.
-    mutating func render(_ name: String) throws -> String? {
+    /// The text of template `name`, `nil` if there is no such template; `capacity` is reserved
+    /// for it first (the expected length in UTF-8 bytes).
+    mutating func render(_ name: String, capacity: Int = 0) throws -> String? {
         guard let template = templates[name] else { return nil }
         var output = ""
+        output.reserveCapacity(capacity)
         try render(template.nodes, indentation: nil, into: &output)
         return output
     }
@@ -57,14 +60,11 @@ struct CompiledRenderer {
             if inverted {
                 try renderInverted(value, nodes, indentation: indentation, into: &output)
             } else if let value {
-                if let elements = Self.elements(value) {
-                    for element in elements {
-                        try render(nodes, with: element, indentation: indentation, into: &output)
-                    }
+                if try renderElements(of: value, nodes, indentation: indentation, into: &output) {
                 } else if type(of: value) == Bool.self {
                     if value as! Bool { try render(nodes, indentation: indentation, into: &output) }
                 } else {
-                    try render(nodes, with: value, indentation: indentation, into: &output)
+                    try render(nodes, with: Scope(value), indentation: indentation, into: &output)
                 }
             }
         case .partial(let name, let indented):
@@ -78,16 +78,16 @@ struct CompiledRenderer {
         _ value: Any?, _ nodes: [CompiledTemplate.Node], indentation: String?, into output: inout String
     ) throws {
         guard let value else { return try render(nodes, indentation: indentation, into: &output) }
-        if let elements = Self.elements(value) {
+        if let isEmpty = Self.isEmptySequence(value) {
             // swift-mustache puts the empty sequence itself in scope.
-            if elements.isEmpty { try render(nodes, with: value, indentation: indentation, into: &output) }
+            if isEmpty { try render(nodes, with: Scope(value), indentation: indentation, into: &output) }
         } else if type(of: value) == Bool.self, !(value as! Bool) {
             try render(nodes, indentation: indentation, into: &output)
         }
     }
 
     private mutating func render(
-        _ nodes: [CompiledTemplate.Node], with object: Any, indentation: String?, into output: inout String
+        _ nodes: [CompiledTemplate.Node], with object: Scope, indentation: String?, into output: inout String
     ) throws {
         stack.append(object)
         defer { stack.removeLast() }
@@ -108,41 +108,76 @@ struct CompiledRenderer {
     /// swift-mustache's `getChild(named:)`: the first part down the stack (or in the innermost
     /// object only, for a name with a leading dot), the others inside what it found.
     private func lookUp(_ name: CompiledTemplate.Name) throws -> Any? {
-        guard let first = name.parts.first else { return try Self.checked(stack.last!) }
+        guard let first = name.parts.first else { return try Self.checked(stack[stack.count - 1].value) }
         var found: Any?
         if name.climbs {
-            for object in stack.reversed() {
-                if let child = try Self.child(first, of: object) {
+            var index = stack.count - 1
+            while index >= 0 {
+                if let child = try stack[index].child(first) {
                     found = child
                     break
                 }
+                index -= 1
             }
         } else {
-            found = try Self.child(first, of: stack.last!)
+            found = try stack[stack.count - 1].child(first)
         }
+        guard name.parts.count > 1 else { return found }
         for part in name.parts.dropFirst() {
             guard let object = found else { return nil }
-            found = try Self.child(part, of: object)
+            found = try Scope(object).child(part)
         }
         return found
     }
 
-    /// A named value of an object; a string, a number or a sequence has none (swift-mustache
-    /// finds no labelled child in their mirrors).
-    private static func child(_ name: String, of object: Any) throws -> Any? {
-        let type = type(of: object)
-        let value: Any?
-        if type == ContextObject.self {
-            value = (object as! ContextObject).values[name]
-        } else if type == [String: Any].self {
-            value = (object as! [String: Any])[name]
-        } else if type == [String: String].self {
-            value = (object as! [String: String])[name]
-        } else {
-            _ = try checked(object)
-            return nil
+    /// An object of the context stack, by the types of docgen's page data; a string, a number or
+    /// a sequence has no named values (swift-mustache finds no labelled child in their mirrors).
+    enum Scope {
+        case dictionary([String: Any])
+        case object(ContextObject)
+        case strings([String: String])
+        /// Any other value: looking a name up in it is checked (and fails on an unknown type).
+        case other(Any)
+
+        init(_ value: Any) {
+            let type = type(of: value)
+            if type == [String: Any].self {
+                self = .dictionary(value as! [String: Any])
+            } else if type == ContextObject.self {
+                self = .object(value as! ContextObject)
+            } else if type == [String: String].self {
+                self = .strings(value as! [String: String])
+            } else {
+                self = .other(value)
+            }
         }
-        return try value.map(checked)
+
+        /// The object as a value.
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): dictionary
+            case .object(let object): object
+            case .strings(let strings): strings
+            case .other(let value): value
+            }
+        }
+
+        /// A named value of the object, checked.
+        func child(_ name: String) throws -> Any? {
+            switch self {
+            case .dictionary(let dictionary):
+                guard let value = dictionary[name] else { return nil }
+                return try checked(value)
+            case .object(let object):
+                guard let value = object.values[name] else { return nil }
+                return try checked(value)
+            case .strings(let strings):
+                return strings[name]
+            case .other(let value):
+                _ = try checked(value)
+                return nil
+            }
+        }
     }
 
     /// `value`, if it is of a type whose meaning here is known to be swift-mustache's: the
@@ -151,25 +186,54 @@ struct CompiledRenderer {
     private static func checked(_ value: Any) throws -> Any {
         let type = type(of: value)
         guard
-            type == String.self || type == Bool.self || type == Int.self || type == ContextObject.self
-                || type == [String: Any].self || type == [String: String].self
-                || sequenceTypes.contains(where: { $0 == type })
+            type == String.self || type == [String: Any].self || type == Bool.self || type == Int.self
+                || type == ContextObject.self || type == [String: String].self || type == [Any].self
+                || type == [[String: Any]].self || type == [[String: String]].self || type == [String].self
+                || type == [ContextObject].self
         else { throw CompiledTemplate.Unsupported() }
         return value
     }
 
-    private static let sequenceTypes: [Any.Type] = [
-        [Any].self, [[String: Any]].self, [[String: String]].self, [String].self, [ContextObject].self,
-    ]
-
-    /// The elements of a sequence value (one of `sequenceTypes`).
-    private static func elements(_ value: Any) -> [Any]? {
+    /// Renders `nodes` once with each element of `value` in scope, if it is a sequence (one of
+    /// the sequence types `checked` lets through); `false` if it is not one.
+    private mutating func renderElements(
+        of value: Any, _ nodes: [CompiledTemplate.Node], indentation: String?, into output: inout String
+    ) throws -> Bool {
         let type = type(of: value)
-        if type == [Any].self { return (value as! [Any]) }
-        if type == [[String: Any]].self { return (value as! [[String: Any]]) }
-        if type == [[String: String]].self { return (value as! [[String: String]]) }
-        if type == [String].self { return (value as! [String]) }
-        if type == [ContextObject].self { return (value as! [ContextObject]) }
+        if type == [[String: Any]].self {
+            for element in value as! [[String: Any]] {
+                try render(nodes, with: .dictionary(element), indentation: indentation, into: &output)
+            }
+        } else if type == [Any].self {
+            for element in value as! [Any] {
+                try render(nodes, with: Scope(element), indentation: indentation, into: &output)
+            }
+        } else if type == [[String: String]].self {
+            for element in value as! [[String: String]] {
+                try render(nodes, with: .strings(element), indentation: indentation, into: &output)
+            }
+        } else if type == [String].self {
+            for element in value as! [String] {
+                try render(nodes, with: .other(element), indentation: indentation, into: &output)
+            }
+        } else if type == [ContextObject].self {
+            for element in value as! [ContextObject] {
+                try render(nodes, with: .object(element), indentation: indentation, into: &output)
+            }
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Whether a sequence value is empty; `nil` when `value` is not a sequence.
+    private static func isEmptySequence(_ value: Any) -> Bool? {
+        let type = type(of: value)
+        if type == [[String: Any]].self { return (value as! [[String: Any]]).isEmpty }
+        if type == [Any].self { return (value as! [Any]).isEmpty }
+        if type == [[String: String]].self { return (value as! [[String: String]]).isEmpty }
+        if type == [String].self { return (value as! [String]).isEmpty }
+        if type == [ContextObject].self { return (value as! [ContextObject]).isEmpty }
         return nil
     }
 }

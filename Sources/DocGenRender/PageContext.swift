@@ -2,6 +2,7 @@ import DocGenCompile
 import DocGenContent
 import DocGenCore
 import DocGenMarkdown
+import Foundation
 
 /// Builds the Mustache context of a page. Every page gets the same top-level keys, so a theme
 /// can rely on them: `lang`, `dir`, `strings`, `site`, `root`, `assets`, `page`, and `otherLang`,
@@ -16,6 +17,8 @@ struct PageContext {
     let search: Bool
     /// Each language's Open Graph locale (`fr_FR`), worked out once: ICU is asked at each call.
     let openGraphLocales: [String: String]
+    /// The keys of `base` for each language and folder, made on first use.
+    private let folders = FolderKeys()
 
     init(theme: Theme, paths: PagePaths, siteTitle: String, search: Bool = false) {
         self.theme = theme
@@ -31,6 +34,21 @@ struct PageContext {
 
     /// The keys shared by every page at `outputPath` in `language`.
     func base(outputPath: String, language: Language, kind: String, title: String) -> [String: Any] {
+        // All but `page` depend only on the page's folder (its path up to the last `/`, as
+        // relative URLs read it) and language: made once for each.
+        let folderEnd = outputPath.utf8.lastIndex(of: UInt8(ascii: "/")) ?? outputPath.utf8.startIndex
+        let key = language.code + "\u{0}" + outputPath[..<folderEnd]
+        var context = folders.value(key) { folderKeys(outputPath: outputPath, language: language) }
+        context["page"] =
+            [
+                "kind": kind, "title": title, "path": outputPath,
+                "is" + kind.prefix(1).uppercased() + kind.dropFirst(): true,
+            ] as [String: Any]
+        return context
+    }
+
+    /// The keys of `base` but `page`.
+    private func folderKeys(outputPath: String, language: Language) -> [String: Any] {
         let root = SitePath.relativeURL(from: outputPath, to: "index.html").dropLast("index.html".count)
         let other = paths.languages.first { $0 != language } ?? language
         var site: [String: Any] = [
@@ -50,10 +68,6 @@ struct PageContext {
             "site": site,
             "root": String(root),
             "assets": String(root) + PagePaths.assetsFolder + "/",
-            "page": [
-                "kind": kind, "title": title, "path": outputPath,
-                "is" + kind.prefix(1).uppercased() + kind.dropFirst(): true,
-            ] as [String: Any],
             "otherLang": other.code,
             "dir": language.direction,
             "otherDir": other.direction,
@@ -92,8 +106,32 @@ struct PageContext {
 
     /// Merges page-specific values into the `page` dictionary of a base context.
     static func merge(_ values: [String: Any], into context: inout [String: Any]) {
-        var page = context["page"] as? [String: Any] ?? [:]
+        // Taken out of the context first, so that the context does not hold a second reference to
+        // the dictionary, which would make each insertion copy it.
+        var page = context.removeValue(forKey: "page") as? [String: Any] ?? [:]
+        page.reserveCapacity(page.count + values.count)
         for (key, value) in values { page[key] = value }
         context["page"] = page
+    }
+}
+
+/// `PageContext.base`'s keys by language and folder, shared by the rendering threads.
+private final class FolderKeys: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: [String: Any]] = [:]
+
+    func value(_ key: String, make: () -> [String: Any]) -> [String: Any] {
+        lock.lock()
+        if let known = values[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        // Pure, so two threads that miss at once make the same value.
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
     }
 }

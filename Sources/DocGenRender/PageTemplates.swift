@@ -52,8 +52,10 @@ public struct PageTemplates: Sendable {
         let templates = self.templates(for: context)
         guard let body = templates.render(context, withTemplate: template) else { return nil }
         var context = context
+        // The page is the body and the layout's furniture around it (the sidebar's list most of it).
+        let capacity = body.utf8.count + 32 * 1024
         context["body"] = body
-        return templates.render(context, withTemplate: "layout")
+        return templates.render(context, withTemplate: "layout", capacity: capacity)
     }
 
     /// Renders one template on its own (the root language chooser has no layout).
@@ -71,7 +73,9 @@ public struct PageTemplates: Sendable {
         return specialized.templates(for: strings) {
             // swift-mustache's templates stay the plain ones: the strings written in do not change
             // a page, so a page that docgen cannot render is rendered by them all the same.
-            TemplateSet(templates.library, sources: sources) { StringsInTemplate.write(strings.values, into: $0) }
+            TemplateSet(templates.library, sources: sources, reusing: templates.compiled) {
+                StringsInTemplate.write(strings.values, into: $0)
+            }
         }
     }
 }
@@ -141,12 +145,21 @@ struct TemplateSet: Sendable {
     let compiled: [String: CompiledTemplate]?
 
     /// Compiles `sources` (the templates as written), each with `writing` applied to its text if
-    /// that compiles.
-    init(_ library: MustacheLibrary, sources: [String: String], writing: (String) -> String = { $0 }) {
+    /// that compiles; a template that `writing` leaves as it is is taken from `reusing` (the same
+    /// sources compiled as written) when that has it.
+    init(
+        _ library: MustacheLibrary, sources: [String: String], reusing: [String: CompiledTemplate]? = nil,
+        writing: (String) -> String = { $0 }
+    ) {
         self.library = library
         var compiled: [String: CompiledTemplate]? = [:]
         for (name, text) in sources {
-            guard let template = (try? CompiledTemplate(writing(text))) ?? (try? CompiledTemplate(text)) else {
+            let written = writing(text)
+            if written.utf8.elementsEqual(text.utf8), let template = reusing?[name] {
+                compiled?[name] = template
+                continue
+            }
+            guard let template = (try? CompiledTemplate(written)) ?? (try? CompiledTemplate(text)) else {
                 compiled = nil
                 break
             }
@@ -157,10 +170,10 @@ struct TemplateSet: Sendable {
 
     /// Renders template `name` with `context`, by docgen unless the data holds a value whose
     /// meaning only swift-mustache knows; `nil` if there is no such template.
-    func render(_ context: [String: Any], withTemplate name: String) -> String? {
+    func render(_ context: [String: Any], withTemplate name: String, capacity: Int = 0) -> String? {
         if let compiled {
             var renderer = CompiledRenderer(templates: compiled, object: context)
-            if let text = try? renderer.render(name) {
+            if let text = try? renderer.render(name, capacity: capacity) {
                 // Debug builds (the tests) check every page against swift-mustache.
                 assert(
                     text == reference(context, withTemplate: name), "template \(name) rendered unlike swift-mustache")

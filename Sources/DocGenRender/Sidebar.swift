@@ -16,7 +16,7 @@ final class Sidebar: @unchecked Sendable {
     private let index: NavigationIndex
     private let labels: (Navigation.Node, Language) -> (label: String, lang: String?, note: String?)
     private let url: (Navigation.Node, String, Language) -> String?
-    private var cache: [String: Fragment] = [:]
+    private var cache: [String: Assembled] = [:]
     private let lock = NSLock()
 
     /// A rendered branch: `parts.count == slots.count + 1`; slot `i` belongs to the entry at
@@ -24,6 +24,26 @@ final class Sidebar: @unchecked Sendable {
     struct Fragment {
         var parts: [String]
         var slots: [(position: [Int], isLink: Bool)]
+    }
+
+    /// A fragment as the pages use it: its parts joined, and each entry's slots as byte offsets
+    /// into that text (the marks of one page are written there, the rest is copied in pieces).
+    struct Assembled {
+        let text: String
+        let marks: [[Int]: [(offset: Int, isLink: Bool)]]
+
+        init(_ fragment: Fragment) {
+            var text = ""
+            text.reserveCapacity(fragment.parts.reduce(0) { $0 + $1.utf8.count })
+            var marks: [[Int]: [(offset: Int, isLink: Bool)]] = [:]
+            for (offset, slot) in fragment.slots.enumerated() {
+                text += fragment.parts[offset]
+                marks[slot.position, default: []].append((text.utf8.count, slot.isLink))
+            }
+            text += fragment.parts[fragment.parts.count - 1]
+            self.text = text
+            self.marks = marks
+        }
     }
 
     init(
@@ -42,20 +62,25 @@ final class Sidebar: @unchecked Sendable {
         let open = node.map { $0.children.isEmpty ? Array(position.dropLast()) : position } ?? []
         let folder = SitePath.directory(of: outputPath)
         let key = language.code + "|" + folder + "|" + open.map(String.init).joined(separator: ".")
-        let fragment = cached(key) { render(open: open, outputPath: outputPath, language: language) }
+        let fragment = cached(key) { Assembled(render(open: open, outputPath: outputPath, language: language)) }
+        guard !position.isEmpty, let marks = fragment.marks[position] else { return fragment.text }
+        // A slot is always next to ASCII markup (`<li`, a closing quote), so every offset is a
+        // character boundary of the text.
+        let text = fragment.text
         var result = ""
-        result.reserveCapacity(fragment.parts.reduce(0) { $0 + $1.utf8.count } + 40)
-        for (offset, slot) in fragment.slots.enumerated() {
-            result += fragment.parts[offset]
-            if slot.position == position, !position.isEmpty {
-                result += slot.isLink ? " aria-current=\"page\"" : " class=\"toc-current\""
-            }
+        result.reserveCapacity(text.utf8.count + marks.count * 24)
+        var cursor = text.utf8.startIndex
+        for mark in marks {
+            let index = text.utf8.index(text.utf8.startIndex, offsetBy: mark.offset)
+            result += text[cursor..<index]
+            result += mark.isLink ? " aria-current=\"page\"" : " class=\"toc-current\""
+            cursor = index
         }
-        result += fragment.parts[fragment.parts.count - 1]
+        result += text[cursor...]
         return result
     }
 
-    private func cached(_ key: String, _ make: () -> Fragment) -> Fragment {
+    private func cached(_ key: String, _ make: () -> Assembled) -> Assembled {
         lock.lock()
         if let hit = cache[key] {
             lock.unlock()

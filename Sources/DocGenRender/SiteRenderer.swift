@@ -154,28 +154,30 @@ public struct SiteRenderer: Sendable {
         let outline = body.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading -> [String: Any] in
             ["id": heading.id, "text": heading.text, "level": heading.level, "isH3": heading.level == 3]
         }
-        var values: [String: Any] = [
-            "content": body.html,
-            "sourcePath": article.path,
-            "outline": outline,
-            "hasOutline": !outline.isEmpty,
-            "otherLanguage": contexts.alternate(from: outputPath, to: otherPath, language: other),
-            "alternates": contexts.alternates(
-                from: outputPath,
-                to: (article.isTargetOnly ? [paths.targetLanguage] : paths.languages).map {
-                    ($0, paths.page(forArticle: article.path, in: $0))
-                }),
-            "machineTranslated": article.frontMatter.translationType == .machine && side == .target,
-            "targetOnly": article.isTargetOnly,
-            "segmentCount": article.segments.count,
-            // The source segments themselves are read by the script from the source-language page.
-            "hasSourceSegments": !sourceSegments.isEmpty,
-            "sourceLang": paths.sourceLanguage.code,
-            "sourceDir": paths.sourceLanguage.direction,
-            "pageKind": article.kind.rawValue,
-            "isFAQ": article.kind == .faq,
-            "isLanding": article.kind == .landing,
-        ]
+        // The page's values go straight into the base context's `page` dictionary, taken out so
+        // that it is not shared (and copied at the first insertion), and put back at the end.
+        var values = context.removeValue(forKey: "page") as? [String: Any] ?? [:]
+        values.reserveCapacity(values.count + 40)
+        values["content"] = body.html
+        values["sourcePath"] = article.path
+        values["outline"] = outline
+        values["hasOutline"] = !outline.isEmpty
+        values["otherLanguage"] = contexts.alternate(from: outputPath, to: otherPath, language: other)
+        values["alternates"] = contexts.alternates(
+            from: outputPath,
+            to: (article.isTargetOnly ? [paths.targetLanguage] : paths.languages).map {
+                ($0, paths.page(forArticle: article.path, in: $0))
+            })
+        values["machineTranslated"] = article.frontMatter.translationType == .machine && side == .target
+        values["targetOnly"] = article.isTargetOnly
+        values["segmentCount"] = article.segmentCount
+        // The source segments themselves are read by the script from the source-language page.
+        values["hasSourceSegments"] = !sourceSegments.isEmpty
+        values["sourceLang"] = paths.sourceLanguage.code
+        values["sourceDir"] = paths.sourceLanguage.direction
+        values["pageKind"] = article.kind.rawValue
+        values["isFAQ"] = article.kind == .faq
+        values["isLanding"] = article.kind == .landing
         if side == .target, let type = article.frontMatter.translationType { values["translationType"] = type.rawValue }
         // An article not translated yet (no pairs, its locale another language, as DocFX falls back
         // to English) shows that language: the page says so in <html lang>, and is indexed in it.
@@ -185,7 +187,7 @@ public struct SiteRenderer: Sendable {
             values["contentLang"] = Language(locale).code
             values["contentDir"] = Language(locale).direction
         }
-        values.merge(publishing(outputPath: outputPath, language: language)) { $1 }
+        for (key, value) in publishing(outputPath: outputPath, language: language) { values[key] = value }
         if let repository = settings.repositoryURL {
             values["sourceURL"] = repository + article.path
         }
@@ -198,7 +200,7 @@ public struct SiteRenderer: Sendable {
         if article.kind == .faq, side == .target {
             values["structuredData"] = StructuredData.faqPage(article.faq, language: language)
         }
-        PageContext.merge(values, into: &context)
+        context["page"] = values
         return context
     }
 
@@ -240,5 +242,14 @@ public struct SiteRenderer: Sendable {
                 },
             ], into: &context)
         return context
+    }
+}
+
+extension Article {
+    /// The number of complete segments, counted without collecting them (`segments.count`).
+    fileprivate var segmentCount: Int {
+        body.pieces.reduce(0) { count, piece in
+            if case .segment = piece { count + 1 } else { count }
+        }
     }
 }

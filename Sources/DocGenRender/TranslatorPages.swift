@@ -55,6 +55,8 @@ extension SiteRenderer {
         let targetHTML = SegmentHTML(target, rows: rows)
         let sourceHTML = SegmentHTML(source, rows: rows)
         let sourceLang = paths.sourceLanguage.code
+        // The fixed markup around a row's source cell, joined once per page.
+        let sourceCell = "<td lang=\"" + sourceLang + "\">"
         let staleBadge = HTMLEscaping.escape(theme.string("staleBadge", language))
         let previousLabel = HTMLEscaping.escape(theme.string("stalePreviousSource", language))
         // One string, reserved once (its pieces are valid UTF-8 already: appending them does not
@@ -79,9 +81,7 @@ extension SiteRenderer {
             write(String(row.line))
             write("</small><td>")
             write(targetHTML.html(at: index, id: row.id))
-            write("<td lang=\"")
-            write(sourceLang)
-            write("\">")
+            write(sourceCell)
             write(sourceHTML.html(at: index, id: row.id))
             write("<td>")
             var badges = 0

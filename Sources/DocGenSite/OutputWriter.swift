@@ -184,7 +184,15 @@ public final class OutputStaging: @unchecked Sendable {
     private var quiet: Set<String> = []
     private var closed = false
 
-    init(root: URL) { self.root = root }
+    /// The staging folder's file-system path, without a trailing `/`, for the files written into it.
+    private let rootPath: String
+
+    init(root: URL) {
+        self.root = root
+        var path = root.path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        self.rootPath = path
+    }
 
     /// Every path written so far, relative to the output.
     public var writtenPaths: [String] {
@@ -210,8 +218,10 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Writes one file (creating its folder the first time); a refused path is skipped and reported.
     public func write(_ file: OutputFile) throws {
-        guard let url = try prepare(file.path) else { return }
-        guard Self.writeNew(url.path, file.contents) else {
+        guard try prepare(file.path) else { return }
+        // The path is put together as a string: the refusal check lets through only paths of
+        // plain non-empty components, which a file URL would encode and decode back the same.
+        guard Self.writeNew(rootPath + "/" + file.path, file.contents) else {
             throw BuildFailure.writeFailed("cannot write \(file.path): \(String(cString: strerror(errno)))")
         }
     }
@@ -249,9 +259,9 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Copies a file of the content folder (an image) to `relative`.
     public func copy(_ source: URL, to relative: String) throws {
-        guard let url = try prepare(relative) else { return }
+        guard try prepare(relative) else { return }
         do {
-            try FileManager.default.copyItem(at: source, to: url)
+            try FileManager.default.copyItem(at: source, to: root.appendingPathComponent(relative))
         } catch {
             throw BuildFailure.writeFailed("cannot copy \(relative): \(error.localizedDescription)")
         }
@@ -265,7 +275,7 @@ public final class OutputStaging: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func prepare(_ relative: String) throws -> URL? {
+    private func prepare(_ relative: String) throws -> Bool {
         let directory = SitePath.directory(of: relative)
         // Folders are made under the lock, so no thread writes into one another is still making.
         lock.lock()
@@ -274,11 +284,11 @@ public final class OutputStaging: @unchecked Sendable {
         let key = OutputPlan.collisionKey(relative)
         if let refusal = OutputPath.refusal(relative) {
             if !quiet.contains(key) { refusals.append(OutputPath.refusedDiagnostic(relative, refusal, at: nil)) }
-            return nil
+            return false
         }
         guard taken.insert(key).inserted else {
             if !quiet.contains(key) { refusals.append(OutputPlan.secondWriteDiagnostic(relative)) }
-            return nil
+            return false
         }
         paths.append(relative)
         if !directory.isEmpty, !directories.contains(directory) {
@@ -290,6 +300,6 @@ public final class OutputStaging: @unchecked Sendable {
             }
             directories.insert(directory)
         }
-        return root.appendingPathComponent(relative)
+        return true
     }
 }
