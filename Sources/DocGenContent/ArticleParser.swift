@@ -12,7 +12,7 @@ public enum ArticleParser {
         let bytes = Array(file.text.utf8)
         let lines = LineTable(bytes)
         let bodyStart = lines.offset(of: TextPosition(line: split.bodyLineOffset + 1, column: 1))
-        let scan = SegmentScanner(bytes: bytes, path: file.path, lines: lines).scan(
+        let scan = SegmentScanner(bytes: bytes, text: file.text, path: file.path, lines: lines).scan(
             bodyStart: split.bodyLineOffset == 0 ? 0 : bodyStart)
         var diagnostics = split.diagnostics + scan.diagnostics
 
