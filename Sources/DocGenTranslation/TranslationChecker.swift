@@ -49,7 +49,7 @@ public enum TranslationChecker {
             findings.append(.warning(identifier, at: at, "segment \(id): \(text.summary)", fix: text.fix))
         }
 
-        if segment.targetText.allSatisfy(\.isWhitespace), !segment.sourceText.allSatisfy(\.isWhitespace) {
+        if isBlank(segment.targetText), !isBlank(segment.sourceText) {
             warn("docgen.qa.untranslated", .untranslated)
             return findings
         }
@@ -91,8 +91,33 @@ public enum TranslationChecker {
         return findings
     }
 
-    private static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count
+    /// Whether every character is white space. A character's properties are its first scalar's,
+    /// so a text starting with an ASCII byte that is not white space is answered from that byte.
+    static func isBlank(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return true }
+        if first < 0x80, first != 0x20, first < 0x09 || first > 0x0D { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
+    /// The words that have a letter. An ASCII text is read on its bytes (each byte is a character
+    /// but `\r\n`, white space either way).
+    static func wordCount(_ text: String) -> Int {
+        var words = 0
+        var inWord = false
+        var hasLetter = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                return text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count
+            }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if inWord && hasLetter { words += 1 }
+                (inWord, hasLetter) = (false, false)
+            } else {
+                inWord = true
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { hasLetter = true }
+            }
+        }
+        return inWord && hasLetter ? words + 1 : words
     }
 
     private static func openCount(_ markup: InlineMarkup, _ kind: InlineMarkup.CodeKind) -> Int {
@@ -139,6 +164,12 @@ public enum TranslationChecker {
         guard text.utf8.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x21 || $0 == 0x3F || $0 == 0xBB }) else {
             return nil
         }
+        if let answer = FrenchSpacing.problemByScalars(text) { return answer }
+        return frenchSpacingProblemByCharacters(text)
+    }
+
+    /// `frenchSpacingProblem` read on `Character`s, for any text.
+    static func frenchSpacingProblemByCharacters(_ text: String) -> Character? {
         // A window of three characters slides over the text; they are compared as bytes (these
         // marks have a single form, so equal bytes are equal characters).
         func isMark(_ byte: UInt8) -> Bool {
