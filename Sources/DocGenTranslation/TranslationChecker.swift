@@ -128,11 +128,33 @@ public enum TranslationChecker {
     static func linkTargets(_ markup: InlineMarkup) -> [String] {
         markup.parts.compactMap { part -> String? in
             guard case .close(_, .link, let data) = part else { return nil }
-            var destination = data.dropFirst(data.hasPrefix("](") ? 2 : 1)
-            if destination.hasSuffix(")") { destination = destination.dropLast() }
-            let url = destination.split(separator: " ").first.map(String.init) ?? ""
-            return url.replacingLocaleFolders()
+            return (asciiLinkURL(data) ?? linkURL(data)).replacingLocaleFolders()
         }
+    }
+
+    /// The destination of a link's closer (`](url "title")`: `url`).
+    static func linkURL(_ data: String) -> String {
+        var destination = data.dropFirst(data.hasPrefix("](") ? 2 : 1)
+        if destination.hasSuffix(")") { destination = destination.dropLast() }
+        return destination.split(separator: " ").first.map(String.init) ?? ""
+    }
+
+    /// `linkURL` of an ASCII closer without `\r` (each byte is a character), read on its bytes;
+    /// `nil` for other text.
+    static func asciiLinkURL(_ data: String) -> String? {
+        let bytes = data.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        if start != end { start = bytes.index(after: start) }
+        if start != end, bytes[bytes.startIndex] == UInt8(ascii: "]"), bytes[start] == UInt8(ascii: "(") {
+            start = bytes.index(after: start)
+        }
+        if start != end, bytes[bytes.index(before: end)] == UInt8(ascii: ")") { end = bytes.index(before: end) }
+        while start != end, bytes[start] == UInt8(ascii: " ") { start = bytes.index(after: start) }
+        var urlEnd = start
+        while urlEnd != end, bytes[urlEnd] != UInt8(ascii: " ") { urlEnd = bytes.index(after: urlEnd) }
+        return String(bytes[start..<urlEnd])
     }
 
     /// Whether a `[` comes before the first `] (`: a link whose target was cut from its text.

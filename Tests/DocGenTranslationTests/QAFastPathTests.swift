@@ -57,4 +57,17 @@ import Testing
         }
         #expect(TranslationChecker.wordCount("two words\r\nand 3 more 42") == 4)
     }
+
+    @Test func linkDestinationsOnBytesAgreeWithCharacters() {
+        let pieces = ["]", "(", ")", "](", " ", "a", "/", "\"", "é", "\r\n", "\r", "en-us", "\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let data = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            if let fast = TranslationChecker.asciiLinkURL(data) { #expect(fast == TranslationChecker.linkURL(data)) }
+        }
+        #expect(TranslationChecker.asciiLinkURL("](https://a.b/c \"Title\")") == "https://a.b/c")
+        #expect(TranslationChecker.asciiLinkURL("](/é)") == nil)
+    }
 }
