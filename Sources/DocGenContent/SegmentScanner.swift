@@ -220,7 +220,14 @@ public struct SegmentScanner {
         var index = start
         let limit = bytes.count - Self.spanOpen.count
         while index <= limit {
-            if bytes[index] == UInt8(ascii: "<"), matches(Self.spanOpen, at: index) { return index }
+            // The next `<`, found with `memchr`.
+            guard
+                let found = bytes.withUnsafeBufferPointer({
+                    ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: $0[index...]))
+                })
+            else { return nil }
+            index += found
+            if index <= limit, matches(Self.spanOpen, at: index) { return index }
             index += 1
         }
         return nil
