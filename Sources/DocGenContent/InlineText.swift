@@ -115,7 +115,16 @@ public enum InlineText {
                     let isWord: Bool
                     switch classes[Int(byte)] {
                     case ByteClass.word:
-                        isWord = true
+                        // A run of ASCII letters and digits is counted at once: one word at most
+                        // starts here, and each byte is a character.
+                        var end = index + 1
+                        while end < bytes.count, classes[Int(bytes[end])] == ByteClass.word { end += 1 }
+                        if !inWord { words += 1 }
+                        characters += end - index
+                        inWord = true
+                        previous = bytes[end - 1]
+                        index = end
+                        continue
                     case ByteClass.joiner:
                         isWord = false  // and `inWord` stays: the next letter continues this word
                     case ByteClass.other:
