@@ -26,7 +26,9 @@ struct SpanMatches {
             }
             var index = 0
             // Tags start at a `<`, found with `memchr`.
-            while let found = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: bytes[index...])) {
+            while let found = ByteSearch.firstIndex(
+                of: UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: bytes[index...]))
+            {
                 index += found
                 if matches(close, at: index) {
                     if let top = stack.popLast() { closes[top] = index }

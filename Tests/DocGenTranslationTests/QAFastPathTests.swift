@@ -42,7 +42,8 @@ import Testing
     @Test func frenchSpacingOnScalarsAgreesWithCharacters() {
         for text in randomTexts(count: 20000) {
             #expect(
-                TranslationChecker.frenchSpacingProblem(text) == TranslationChecker.frenchSpacingProblemByCharacters(text),
+                TranslationChecker.frenchSpacingProblem(text)
+                    == TranslationChecker.frenchSpacingProblemByCharacters(text),
                 "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
         #expect(TranslationChecker.frenchSpacingProblem("Attention: ceci") == ":")
