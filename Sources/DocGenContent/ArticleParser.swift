@@ -8,11 +8,11 @@ public enum ArticleParser {
     public static func parse(_ file: SourceFile, isInclude: Bool = false) -> (
         article: Article, diagnostics: [Diagnostic]
     ) {
-        let split = FrontMatterParser.parse(file, requireFrontMatter: !isInclude, keepsBody: false)
         let bytes = Array(file.text.utf8)
+        let split = FrontMatterParser.parse(file, requireFrontMatter: !isInclude, keepsBody: false, utf8: bytes)
         let lines = LineTable(bytes)
         let bodyStart = lines.offset(of: TextPosition(line: split.bodyLineOffset + 1, column: 1))
-        let scan = SegmentScanner(bytes: bytes, path: file.path, lines: lines).scan(
+        let scan = SegmentScanner(bytes: bytes, text: file.text, path: file.path, lines: lines).scan(
             bodyStart: split.bodyLineOffset == 0 ? 0 : bodyStart)
         var diagnostics = split.diagnostics + scan.diagnostics
 
@@ -58,6 +58,8 @@ public enum ArticleParser {
     /// Reads Markdown line by line as it arrives and stops at the first `# ` heading outside
     /// code fences.
     struct HeadingFinder {
+        private static let backticks = Array("```".utf8)
+        private static let tildes = Array("~~~".utf8)
         private var line: [UInt8] = []
         private var inFence = false
         private(set) var found: String?
@@ -82,7 +84,7 @@ public enum ArticleParser {
         private mutating func check() {
             var trimmed = line.drop(while: { $0 == UInt8(ascii: " ") })
             if trimmed.last == UInt8(ascii: "\r") { trimmed = trimmed.dropLast() }
-            if trimmed.starts(with: Array("```".utf8)) || trimmed.starts(with: Array("~~~".utf8)) { inFence.toggle() }
+            if trimmed.starts(with: Self.backticks) || trimmed.starts(with: Self.tildes) { inFence.toggle() }
             guard !inFence, trimmed.first == UInt8(ascii: "#"),
                 trimmed.count == 1 || trimmed.dropFirst().first == UInt8(ascii: " ")
             else { return }

@@ -24,11 +24,13 @@ public enum FrontMatterParser {
         parse(file, requireFrontMatter: requireFrontMatter, keepsBody: true)
     }
 
-    /// `keepsBody: false` leaves `body` empty, for callers that read the body from the file.
-    static func parse(_ file: SourceFile, requireFrontMatter: Bool, keepsBody: Bool) -> Result {
-        let text = file.text.hasPrefix("\u{FEFF}") ? String(file.text.dropFirst()) : file.text
+    /// `keepsBody: false` leaves `body` empty, for callers that read the body from the file;
+    /// `utf8`, when given, is the UTF-8 of `file.text` (which is then not copied again).
+    static func parse(_ file: SourceFile, requireFrontMatter: Bool, keepsBody: Bool, utf8: [UInt8]? = nil) -> Result {
+        let hasByteOrderMark = file.text.hasPrefix("\u{FEFF}")
+        let text = hasByteOrderMark ? String(file.text.dropFirst()) : file.text
         // Lines are found on bytes: splitting the whole file into Characters was a tenth of a build.
-        let bytes = Array(text.utf8)
+        let bytes = hasByteOrderMark ? Array(text.utf8) : utf8 ?? Array(text.utf8)
         // Line starts are found as far as the closing fence only: the body is not read here.
         var lineStarts = [0]
         var scanned = 0
@@ -100,7 +102,10 @@ public enum FrontMatterParser {
             var problems: [Diagnostic] = []
             for (key, value) in pairs {
                 result.entries.append((key: key, value: value))
-                assign(key: key, node: Node(value), value: value, to: &result, path: path, diagnostics: &problems)
+                // A plain scalar with no position, as `Node(value)` would be (YAML line 1).
+                assign(
+                    key: key, value: value, isScalar: true, sequence: nil, at: SourceLocation(path: path, line: 2),
+                    to: &result, diagnostics: &problems)
             }
             if problems.isEmpty { return result }
         }
@@ -131,18 +136,21 @@ public enum FrontMatterParser {
             guard let key = keyNode.string else { continue }
             let value = flatten(valueNode)
             result.entries.append((key: key, value: value))
-            assign(key: key, node: valueNode, value: value, to: &result, path: path, diagnostics: &diagnostics)
+            assign(
+                key: key, value: value, isScalar: valueNode.scalar != nil, sequence: valueNode.sequence,
+                at: location(of: valueNode, path: path), to: &result, diagnostics: &diagnostics)
         }
         return result
     }
 
+    /// Reads the value of one key: `value` flattened, `isScalar` whether it is a single scalar,
+    /// `sequence` its items when it is a sequence, `where_` where it is.
     private static func assign(
-        key: String, node: Node, value: String, to result: inout FrontMatter, path: String,
-        diagnostics: inout [Diagnostic]
+        key: String, value: String, isScalar: Bool, sequence: Node.Sequence?, at where_: SourceLocation,
+        to result: inout FrontMatter, diagnostics: inout [Diagnostic]
     ) {
-        let where_ = location(of: node, path: path)
         func requireScalar(_ body: (String) -> Void) {
-            guard node.scalar != nil else {
+            guard isScalar else {
                 diagnostics.append(
                     .error(
                         "docgen.frontmatter.wrong-type", at: where_, "'\(key)' must be a single text value",
@@ -202,7 +210,7 @@ public enum FrontMatterParser {
                 result.translationType = type
             }
         case "keywords":
-            if let sequence = node.sequence {
+            if let sequence {
                 result.keywords = sequence.compactMap(\.string)
             } else {
                 result.keywords = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -6,20 +6,44 @@ public enum InlineText {
     /// The text a reader sees: tags, emphasis markers, link targets and closing `#`s removed,
     /// character entities decoded, white space folded.
     public static func plain(_ markdown: String) -> String {
+        // Text whose characters are single scalars (most titles) is read as scalars, which are
+        // much cheaper to make and test than `Character`s.
+        plain(markdown, asScalars: ScalarText.isOneScalarPerCharacter(markdown))
+    }
+
+    /// `plain`, read on scalars (only right when each character is one) or on `Character`s.
+    static func plain(_ markdown: String, asScalars: Bool) -> String {
         // One pass, no regular expressions: this runs for every title and every segment's word count.
+        var result =
+            asScalars
+            ? plain(Array(markdown.unicodeScalars), capacity: markdown.utf8.count)
+            : plain(Array(markdown), capacity: markdown.utf8.count)
+        // Closing ATX heading hashes (`## Title ##`).
+        while result.hasSuffix("#") { result.removeLast() }
+        // Trimming changes nothing when the text starts and ends with ASCII other than white space.
+        if let first = result.utf8.first, let last = result.utf8.last, first < 0x80, last < 0x80,
+            first != 0x20, first != 0x09, last != 0x20, last != 0x09
+        {
+            return decodeEntities(result)
+        }
+        return decodeEntities(result.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The text a reader sees of `characters` (`Character`s, or scalars when each character is
+    /// one), before closing hashes and outer white space are dropped.
+    private static func plain<Unit: PlainTextUnit>(_ characters: [Unit], capacity: Int) -> String {
         var result = ""
-        result.reserveCapacity(markdown.utf8.count)
-        let characters = Array(markdown)
+        result.reserveCapacity(capacity)
         var index = 0
         var pendingSpace = false
-        func emit(_ character: Character) {
+        func emit(_ character: Unit) {
             if character.isWhitespace {
                 pendingSpace = !result.isEmpty
                 return
             }
             if pendingSpace { result.append(" ") }
             pendingSpace = false
-            result.append(character)
+            character.append(to: &result)
         }
         while index < characters.count {
             let character = characters[index]
@@ -44,8 +68,8 @@ public enum InlineText {
             case "!" where index + 1 < characters.count && characters[index + 1] == "[":
                 break
             case "\\"
-            where index + 1 < characters.count && characters[index + 1].isPunctuation
-                || characters[safe: index + 1]?.isSymbol == true:
+            where index + 1 < characters.count
+                && (characters[index + 1].isPunctuation || characters[index + 1].isSymbol):
                 index += 1
                 emit(characters[index])
             default:
@@ -53,9 +77,7 @@ public enum InlineText {
             }
             index += 1
         }
-        // Closing ATX heading hashes (`## Title ##`).
-        while result.hasSuffix("#") { result.removeLast() }
-        return decodeEntities(result.trimmingCharacters(in: .whitespaces))
+        return result
     }
 
     /// How many words a line of inline Markdown shows a reader: runs of letters or digits, not
@@ -93,7 +115,16 @@ public enum InlineText {
                     let isWord: Bool
                     switch classes[Int(byte)] {
                     case ByteClass.word:
-                        isWord = true
+                        // A run of ASCII letters and digits is counted at once: one word at most
+                        // starts here, and each byte is a character.
+                        var end = index + 1
+                        while end < bytes.count, classes[Int(bytes[end])] == ByteClass.word { end += 1 }
+                        if !inWord { words += 1 }
+                        characters += end - index
+                        inWord = true
+                        previous = bytes[end - 1]
+                        index = end
+                        continue
                     case ByteClass.joiner:
                         isWord = false  // and `inWord` stays: the next letter continues this word
                     case ByteClass.other:
@@ -201,6 +232,39 @@ public enum InlineText {
     }
 }
 
-extension Array {
-    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+/// What `InlineText.plain` asks of a character: a `Character`, or a scalar that is a whole
+/// character (whose properties are then the character's).
+private protocol PlainTextUnit: Equatable, ExpressibleByUnicodeScalarLiteral {
+    var isWhitespace: Bool { get }
+    var isPunctuation: Bool { get }
+    var isSymbol: Bool { get }
+    func append(to text: inout String)
+}
+
+extension Character: PlainTextUnit {
+    fileprivate func append(to text: inout String) { text.append(self) }
+}
+
+extension Unicode.Scalar: PlainTextUnit {
+    fileprivate var isWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : properties.isWhitespace
+    }
+
+    fileprivate var isPunctuation: Bool {
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            true
+        default: false
+        }
+    }
+
+    fileprivate var isSymbol: Bool {
+        switch properties.generalCategory {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: true
+        default: false
+        }
+    }
+
+    fileprivate func append(to text: inout String) { text.unicodeScalars.append(self) }
 }

@@ -5,9 +5,14 @@ import DocGenCore
 /// nothing the author wrote disappears from the page.
 public struct SegmentScanner {
     private let bytes: [UInt8]
+    /// The file as text when the caller has it (its UTF-8 is `bytes`): pieces are copied from
+    /// it without checking their UTF-8 again.
+    private let text: String?
     private let path: String
     private let lines: LineTable
     private let spans: SpanMatches
+    /// How many `data-ttu-id` span tags the file has.
+    private let targetOpenCount: Int
 
     private static let targetOpen = Array("<span data-ttu-id=\"".utf8)
     private static let sourceOpen = Array("<span class=\"sxs-lookup\">".utf8)
@@ -17,17 +22,25 @@ public struct SegmentScanner {
 
     /// Prepares a scan of the whole file `bytes` (`path` is used in diagnostics).
     public init(bytes: [UInt8], path: String) {
-        self.init(bytes: bytes, path: path, lines: LineTable(bytes))
+        self.init(bytes: bytes, text: nil, path: path, lines: LineTable(bytes))
     }
 
-    /// Prepares a scan of `bytes` whose line table the caller has already made.
-    init(bytes: [UInt8], path: String, lines: LineTable) {
+    /// Prepares a scan of `bytes` whose line table the caller has already made; `text`, when
+    /// given, is the text whose UTF-8 `bytes` are.
+    init(bytes: [UInt8], text: String?, path: String, lines: LineTable) {
         self.bytes = bytes
+        self.text = text
         self.path = path
         self.lines = lines
+        var targetOpens = 0
         self.spans = SpanMatches(bytes, open: Self.spanOpen, close: Self.spanClose) { offset in
-            Self.startsWith(bytes, Self.targetOpen, at: offset) || Self.startsWith(bytes, Self.sourceOpen, at: offset)
+            if Self.startsWith(bytes, Self.targetOpen, at: offset) {
+                targetOpens += 1
+                return true
+            }
+            return Self.startsWith(bytes, Self.sourceOpen, at: offset)
         }
+        self.targetOpenCount = targetOpens
     }
 
     private static func startsWith(_ bytes: [UInt8], _ pattern: [UInt8], at offset: Int) -> Bool {
@@ -37,8 +50,12 @@ public struct SegmentScanner {
     /// Scans the body, which runs from byte `bodyStart` to the end of the file.
     public func scan(bodyStart: Int) -> (text: BilingualText, diagnostics: [Diagnostic]) {
         var pieces: [BilingualText.Piece] = []
+        // A target span brings at most a piece of Markdown before it and itself (with the source
+        // span of its pair): room for that, which only orphan source spans can overrun.
+        pieces.reserveCapacity(2 * targetOpenCount + 1)
         var diagnostics: [Diagnostic] = []
-        var seenIDs: [String: SourceLocation] = [:]
+        var seenIDs: [String: Int] = [:]  // id → the line it first appears on
+        seenIDs.reserveCapacity(targetOpenCount)
         var literalStart = bodyStart
         var cursor = bodyStart
 
@@ -54,14 +71,14 @@ public struct SegmentScanner {
                 case .pair(let segment, let end, let pairDiagnostics):
                     flushLiteral(upTo: open)
                     diagnostics += pairDiagnostics
-                    if let first = seenIDs[segment.id] {
+                    if let firstLine = seenIDs[segment.id] {
                         diagnostics.append(
                             .warning(
                                 "docgen.segment.duplicate-id", at: segment.location,
-                                "segment id '\(segment.id)' is used again (first at line \(first.line))",
+                                "segment id '\(segment.id)' is used again (first at line \(firstLine))",
                                 fix: "give each segment of an article its own data-ttu-id"))
                     } else {
-                        seenIDs[segment.id] = segment.location
+                        seenIDs[segment.id] = segment.location.line
                     }
                     pieces.append(.segment(segment))
                     cursor = end
@@ -97,7 +114,11 @@ public struct SegmentScanner {
             }
         }
         flushLiteral(upTo: bytes.count)
-        // Kept for the whole build: without the room appending left (up to half the array).
+        // Kept for the whole build: when the room reserved was far too much (broken tags) or
+        // appending had to grow the array, a copy of the right size is kept.
+        guard pieces.capacity - pieces.count > pieces.count / 8 else {
+            return (BilingualText(pieces: pieces), diagnostics)
+        }
         var kept: [BilingualText.Piece] = []
         kept.reserveCapacity(pieces.count)
         kept.append(contentsOf: pieces)
@@ -199,7 +220,14 @@ public struct SegmentScanner {
         var index = start
         let limit = bytes.count - Self.spanOpen.count
         while index <= limit {
-            if bytes[index] == UInt8(ascii: "<"), matches(Self.spanOpen, at: index) { return index }
+            // The next `<`, found with `memchr`.
+            guard
+                let found = bytes.withUnsafeBufferPointer({
+                    ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: $0[index...]))
+                })
+            else { return nil }
+            index += found
+            if index <= limit, matches(Self.spanOpen, at: index) { return index }
             index += 1
         }
         return nil
@@ -220,7 +248,13 @@ public struct SegmentScanner {
     }
 
     private func string(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
+        // A piece cut from valid text on character boundaries is valid: copied without a check.
+        if let text {
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            if let piece = String(utf8[start..<utf8.index(start, offsetBy: range.count)]) { return piece }
+        }
+        return String(decoding: bytes[range], as: UTF8.self)
     }
 
     private func location(_ offset: Int) -> SourceLocation {

@@ -69,6 +69,13 @@ extension Unicode.Scalar {
         // Latin-1 letters and Latin Extended-A and B (the accented letters of French text) all
         // are, but × and ÷: answered without the tables too.
         if value >= 0xC0 && value < 0x250 { return value != 0xD7 && value != 0xF7 }
+        // The rest of Latin-1 (no-break space, « », ª, ², ½) and the general punctuation (’, …,
+        // narrow no-break space) are answered from what the tables say of them, as the tests check.
+        if value < 0xC0 {
+            return value == 0xAA || value == 0xB5 || value == 0xBA || value == 0xB2 || value == 0xB3 || value == 0xB9
+                || (value >= 0xBC && value <= 0xBE)
+        }
+        if value >= 0x2000 && value < 0x2070 { return false }
         return properties.isAlphabetic || properties.numericType != nil
     }
 }

@@ -132,8 +132,13 @@ public struct LineTable: Sendable {
 
     private static func index(_ buffer: UnsafeBufferPointer<UInt8>) -> ([Int], Int) {
         var starts = [0]
-        for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        var start = 0
+        // Each line end is found with `memchr` (a line of an article is often hundreds of bytes).
+        while let found = ByteSearch.firstIndex(
+            of: UInt8(ascii: "\n"), in: UnsafeBufferPointer(rebasing: buffer[start...]))
+        {
+            start += found + 1
+            starts.append(start)
         }
         return (starts, buffer.count)
     }

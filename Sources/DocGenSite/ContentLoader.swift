@@ -184,7 +184,7 @@ public enum ContentLoader {
         // Valid UTF-8 (nearly every file) is checked and decoded in one pass over the bytes.
         let (decoded, valid, hasReturn) = data.withUnsafeBytes { raw -> (String, Bool, Bool) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            let hasReturn = bytes.contains(UInt8(ascii: "\r"))
+            let hasReturn = ByteSearch.firstIndex(of: UInt8(ascii: "\r"), in: bytes) != nil  // memchr
             if let text = String(validating: bytes, as: UTF8.self) { return (text, true, hasReturn) }
             return (String(decoding: bytes, as: UTF8.self), false, hasReturn)
         }

@@ -1,3 +1,5 @@
+import DocGenCore
+
 /// The text of Markdown as a reader sees it, and back.
 ///
 /// Translators should read `l'utilisateur` and `*`, not `l&#39;utilisateur` and `\*`: exports to
@@ -7,7 +9,7 @@
 public enum MarkdownText {
     /// The text of one text run: entities and numeric references resolved, backslash escapes removed.
     public static func decode(_ run: String) -> String {
-        guard run.utf8.contains(where: { $0 == 0x26 || $0 == 0x5C }) else { return run }  // & or \
+        guard run.containsByte(0x26) || run.containsByte(0x5C) else { return run }  // & or \ (memchr)
         var out = ""
         var index = run.startIndex
         while index < run.endIndex {

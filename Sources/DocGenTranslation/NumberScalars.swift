@@ -9,6 +9,9 @@ extension NumberCheck {
         if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
         // The accented Latin letters are, × and ÷ are not: no need for the tables.
         if value >= 0xC0 && value < 0x250 { return value != 0xD7 && value != 0xF7 }
+        // The rest of Latin-1 and the general punctuation: three letters, no mark (the tests check).
+        if value < 0xC0 { return value == 0xAA || value == 0xB5 || value == 0xBA }
+        if value >= 0x2000 && value < 0x2070 { return false }
         if character.properties.isAlphabetic { return true }
         switch character.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
@@ -50,9 +53,23 @@ extension NumberCheck {
 extension Unicode.Scalar {
     /// What `Character.isNumber`, `isWhitespace` and `lowercased()` answer for a character made
     /// of this scalar alone.
-    var readsAsNumber: Bool { value >= 0x30 && value <= 0x39 ? true : properties.numericType != nil }
+    /// (Latin-1 and the general punctuation, common in French text, are answered from what the
+    /// Unicode tables say of them, as the tests check: `²`, `½` are numbers, `\u{A0}`, `\u{202F}` spaces.)
+    var readsAsNumber: Bool {
+        if value < 0xC0 {
+            return (value >= 0x30 && value <= 0x39) || value == 0xB2 || value == 0xB3 || value == 0xB9
+                || (value >= 0xBC && value <= 0xBE)
+        }
+        if value >= 0x2000 && value < 0x2070 { return false }
+        return properties.numericType != nil
+    }
     var readsAsWhitespace: Bool {
-        value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : properties.isWhitespace
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        if value < 0xC0 { return value == 0x85 || value == 0xA0 }
+        if value >= 0x2000 && value < 0x2070 {
+            return value <= 0x200A || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F
+        }
+        return properties.isWhitespace
     }
     func lowercasedText() -> String {
         guard value < 0x80 else { return properties.lowercaseMapping }

@@ -49,7 +49,7 @@ public enum TranslationChecker {
             findings.append(.warning(identifier, at: at, "segment \(id): \(text.summary)", fix: text.fix))
         }
 
-        if segment.targetText.allSatisfy(\.isWhitespace), !segment.sourceText.allSatisfy(\.isWhitespace) {
+        if isBlank(segment.targetText), !isBlank(segment.sourceText) {
             warn("docgen.qa.untranslated", .untranslated)
             return findings
         }
@@ -91,8 +91,33 @@ public enum TranslationChecker {
         return findings
     }
 
-    private static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count
+    /// Whether every character is white space. A character's properties are its first scalar's,
+    /// so a text starting with an ASCII byte that is not white space is answered from that byte.
+    static func isBlank(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return true }
+        if first < 0x80, first != 0x20, first < 0x09 || first > 0x0D { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
+    /// The words that have a letter. An ASCII text is read on its bytes (each byte is a character
+    /// but `\r\n`, white space either way).
+    static func wordCount(_ text: String) -> Int {
+        var words = 0
+        var inWord = false
+        var hasLetter = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                return text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count
+            }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if inWord && hasLetter { words += 1 }
+                (inWord, hasLetter) = (false, false)
+            } else {
+                inWord = true
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { hasLetter = true }
+            }
+        }
+        return inWord && hasLetter ? words + 1 : words
     }
 
     private static func openCount(_ markup: InlineMarkup, _ kind: InlineMarkup.CodeKind) -> Int {
@@ -103,11 +128,33 @@ public enum TranslationChecker {
     static func linkTargets(_ markup: InlineMarkup) -> [String] {
         markup.parts.compactMap { part -> String? in
             guard case .close(_, .link, let data) = part else { return nil }
-            var destination = data.dropFirst(data.hasPrefix("](") ? 2 : 1)
-            if destination.hasSuffix(")") { destination = destination.dropLast() }
-            let url = destination.split(separator: " ").first.map(String.init) ?? ""
-            return url.replacingLocaleFolders()
+            return (asciiLinkURL(data) ?? linkURL(data)).replacingLocaleFolders()
         }
+    }
+
+    /// The destination of a link's closer (`](url "title")`: `url`).
+    static func linkURL(_ data: String) -> String {
+        var destination = data.dropFirst(data.hasPrefix("](") ? 2 : 1)
+        if destination.hasSuffix(")") { destination = destination.dropLast() }
+        return destination.split(separator: " ").first.map(String.init) ?? ""
+    }
+
+    /// `linkURL` of an ASCII closer without `\r` (each byte is a character), read on its bytes;
+    /// `nil` for other text.
+    static func asciiLinkURL(_ data: String) -> String? {
+        let bytes = data.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        if start != end { start = bytes.index(after: start) }
+        if start != end, bytes[bytes.startIndex] == UInt8(ascii: "]"), bytes[start] == UInt8(ascii: "(") {
+            start = bytes.index(after: start)
+        }
+        if start != end, bytes[bytes.index(before: end)] == UInt8(ascii: ")") { end = bytes.index(before: end) }
+        while start != end, bytes[start] == UInt8(ascii: " ") { start = bytes.index(after: start) }
+        var urlEnd = start
+        while urlEnd != end, bytes[urlEnd] != UInt8(ascii: " ") { urlEnd = bytes.index(after: urlEnd) }
+        return String(bytes[start..<urlEnd])
     }
 
     /// Whether a `[` comes before the first `] (`: a link whose target was cut from its text.
@@ -139,6 +186,12 @@ public enum TranslationChecker {
         guard text.utf8.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x21 || $0 == 0x3F || $0 == 0xBB }) else {
             return nil
         }
+        if let answer = FrenchSpacing.problemByScalars(text) { return answer }
+        return frenchSpacingProblemByCharacters(text)
+    }
+
+    /// `frenchSpacingProblem` read on `Character`s, for any text.
+    static func frenchSpacingProblemByCharacters(_ text: String) -> Character? {
         // A window of three characters slides over the text; they are compared as bytes (these
         // marks have a single form, so equal bytes are equal characters).
         func isMark(_ byte: UInt8) -> Bool {
