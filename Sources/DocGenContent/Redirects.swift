@@ -30,7 +30,17 @@ public enum RedirectParser {
                 ]
             )
         }
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        // An entry's line is the first that holds its quoted source path, found in the bytes (one
+        // search of the file per entry; Foundation's `contains` on each line was quadratic).
+        var text = file.text
+        let lines = LineTable(file.text)
+        func line(of source: String) -> Int {
+            var needle = "\"\(source)\""
+            let found = text.withUTF8 { haystack in
+                needle.withUTF8 { ByteSearch.firstIndex(of: $0, in: haystack) }
+            }
+            return found.map { lines.position(ofOffset: $0).line } ?? 1
+        }
         var redirects: [Redirect] = []
         var diagnostics: [Diagnostic] = []
         // An empty docset folder means the file sits at the content root: its paths need no prefix.
@@ -39,8 +49,7 @@ public enum RedirectParser {
             guard let source = entry["source_path"] as? String, let url = entry["redirect_url"] as? String else {
                 continue
             }
-            let line = (lines.firstIndex { $0.contains("\"\(source)\"") } ?? 0) + 1
-            let location = SourceLocation(path: file.path, line: line)
+            let location = SourceLocation(path: file.path, line: line(of: source))
             guard URLPolicy.allows(url) else {
                 diagnostics.append(URLPolicy.unsafeDiagnostic(url, what: "redirect_url", at: location))
                 continue

@@ -88,6 +88,9 @@ import Testing
         #expect(redirects[0].target == .page("new.md", suffix: ""))
         #expect(redirects[1].target == .external("https://example.com/gone"))
         #expect(diagnostics.map(\.identifier) == ["docgen.redirect.shadows-page"])
+        // Each entry is located at the line of its own source path.
+        #expect(redirects.map(\.location.line) == [2, 3])
+        #expect(diagnostics.map { $0.location?.line } == [5])
     }
 }
 
