@@ -145,7 +145,7 @@ public enum FrontMatterParser {
 
     /// Reads the value of one key: `value` flattened, `isScalar` whether it is a single scalar,
     /// `sequence` its items when it is a sequence, `where_` where it is.
-    private static func assign(
+    fileprivate static func assign(
         key: String, value: String, isScalar: Bool, sequence: Node.Sequence?, at where_: SourceLocation,
         to result: inout FrontMatter, diagnostics: inout [Diagnostic]
     ) {
@@ -269,12 +269,17 @@ extension FrontMatter {
         let own = Set(entries.map { $0.key.lowercased() })
         let missing = defaults.filter { !own.contains($0.key.lowercased()) }.sorted { $0.key < $1.key }
         guard !missing.isEmpty else { return self }
-        let lines = (entries + missing.map { (key: $0.key, value: $0.value) }).map {
-            "\(JSONString.literal($0.key)): \(JSONString.literal($0.value))"
+        // Every key, the article's own and the defaults, is typed again from its text as one
+        // scalar, as a flat front matter's lines are; a default that is not right (a bad date)
+        // leaves its field unset without a diagnostic, since the article did not write it.
+        var result = FrontMatter()
+        var ignored: [Diagnostic] = []
+        for (key, value) in entries + missing.map({ (key: $0.key, value: $0.value) }) {
+            result.entries.append((key: key, value: value))
+            FrontMatterParser.assign(
+                key: key, value: value, isScalar: true, sequence: nil, at: SourceLocation(path: path, line: 2),
+                to: &result, diagnostics: &ignored)
         }
-        let merged = FrontMatterParser.parse(
-            SourceFile(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n"))
-        var result = merged.frontMatter
         // Keep the article's own typed values (list-valued keywords, for example) as parsed from the file.
         if !keywords.isEmpty { result.keywords = keywords }
         return result

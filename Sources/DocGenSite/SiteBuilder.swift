@@ -178,9 +178,10 @@ public enum SiteBuilder {
             let yamlPages = content.structureFiles.filter {
                 config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
             }
-            let yaml = yamlPages.compactMap { page in
-                YamlPageParser.parse(page).map { ($0, recorder.caching ? CacheRecorder.digests(page.text) : nil) }
-            }
+            // Yams reads each YAML page: on the workers too.
+            let yaml = Parallel.map(yamlPages, workers: options.workers) { page in
+                YamlPageParser.parse(page).map { ($0, caching ? CacheRecorder.digests(page.text) : nil) }
+            }.compactMap { $0 }
             for (parsed, digests) in markdown + yaml {
                 recorder.parsed(parsed.article, diagnostics: parsed.diagnostics, digests: digests)
             }
