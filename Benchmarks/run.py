@@ -246,6 +246,7 @@ def main() -> None:
                     discard(tool.site, set_aside)
             if content.is_relative_to(temp):
                 discard(content, set_aside)
+            os.sync()  # this scale's writes reach the disk before the next scale is timed
 
     finished = datetime.datetime.now(datetime.timezone.utc)
     load_after = load_average()
