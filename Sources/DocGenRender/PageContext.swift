@@ -2,7 +2,6 @@ import DocGenCompile
 import DocGenContent
 import DocGenCore
 import DocGenMarkdown
-import Foundation
 
 /// Builds the Mustache context of a page. Every page gets the same top-level keys, so a theme
 /// can rely on them: `lang`, `dir`, `strings`, `site`, `root`, `assets`, `page`, and `otherLang`,
@@ -18,7 +17,7 @@ struct PageContext {
     /// Each language's Open Graph locale (`fr_FR`), worked out once: ICU is asked at each call.
     let openGraphLocales: [String: String]
     /// The keys of `base` for each language and folder, made on first use.
-    private let folders = FolderKeys()
+    private let folders = SharedMemo<[String: Any]>()
 
     init(theme: Theme, paths: PagePaths, siteTitle: String, search: Bool = false) {
         self.theme = theme
@@ -112,26 +111,5 @@ struct PageContext {
         page.reserveCapacity(page.count + values.count)
         for (key, value) in values { page[key] = value }
         context["page"] = page
-    }
-}
-
-/// `PageContext.base`'s keys by language and folder, shared by the rendering threads.
-private final class FolderKeys: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: [String: Any]] = [:]
-
-    func value(_ key: String, make: () -> [String: Any]) -> [String: Any] {
-        lock.lock()
-        if let known = values[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        // Pure, so two threads that miss at once make the same value.
-        let made = make()
-        lock.lock()
-        values[key] = made
-        lock.unlock()
-        return made
     }
 }

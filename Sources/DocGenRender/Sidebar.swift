@@ -16,8 +16,8 @@ final class Sidebar: @unchecked Sendable {
     private let index: NavigationIndex
     private let labels: (Navigation.Node, Language) -> (label: String, lang: String?, note: String?)
     private let url: (Navigation.Node, String, Language) -> String?
-    private var cache: [String: Assembled] = [:]
-    private let lock = NSLock()
+    /// Each branch's rendering (pure), by language, output folder and open branch.
+    private let cache = SharedMemo<Assembled>()
 
     /// A rendered branch: `parts.count == slots.count + 1`; slot `i` belongs to the entry at
     /// index path `slots[i].position` and is either its `class` suffix or its link attribute.
@@ -62,7 +62,7 @@ final class Sidebar: @unchecked Sendable {
         let open = node.map { $0.children.isEmpty ? Array(position.dropLast()) : position } ?? []
         let folder = SitePath.directory(of: outputPath)
         let key = language.code + "|" + folder + "|" + open.map(String.init).joined(separator: ".")
-        let fragment = cached(key) { Assembled(render(open: open, outputPath: outputPath, language: language)) }
+        let fragment = cache.value(key) { Assembled(render(open: open, outputPath: outputPath, language: language)) }
         guard !position.isEmpty, let marks = fragment.marks[position] else { return fragment.text }
         // A slot is always next to ASCII markup (`<li`, a closing quote), so every offset is a
         // character boundary of the text.
@@ -78,21 +78,6 @@ final class Sidebar: @unchecked Sendable {
         }
         result += text[cursor...]
         return result
-    }
-
-    private func cached(_ key: String, _ make: () -> Assembled) -> Assembled {
-        lock.lock()
-        if let hit = cache[key] {
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
-        // Rendering is pure, so two threads that miss at once compute the same value.
-        let fragment = make()
-        lock.lock()
-        cache[key] = fragment
-        lock.unlock()
-        return fragment
     }
 
     private func render(open: [Int], outputPath: String, language: Language) -> Fragment {
