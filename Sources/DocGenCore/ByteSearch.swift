@@ -59,23 +59,29 @@ public enum ByteSearch {
 }
 
 extension Unicode.Scalar {
-    /// Whether the scalar is part of a word: a letter or a digit of any script. ASCII is
-    /// answered without the Unicode property tables, which are slow to query.
-    @inlinable public var isWordCharacter: Bool {
-        if value < 0x80 {
-            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-                || (value >= 0x30 && value <= 0x39)
-        }
-        // Latin-1 letters and Latin Extended-A and B (the accented letters of French text) all
-        // are, but × and ÷: answered without the tables too.
+    /// Whether the scalar is part of a word: a letter or a digit of any script.
+    @inlinable public var isWordCharacter: Bool { readsAsLetter || readsAsNumber }
+
+    /// `properties.isAlphabetic` (what `Character.isLetter` answers for a character made of this
+    /// scalar alone), with ASCII, Latin-1, Latin Extended-A and B (the accented letters of French
+    /// text) and the general punctuation answered without the Unicode tables, which are slow to
+    /// query; the tests check these answers against the tables.
+    @inlinable public var readsAsLetter: Bool {
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
         if value >= 0xC0 && value < 0x250 { return value != 0xD7 && value != 0xF7 }
-        // The rest of Latin-1 (no-break space, « », ª, ², ½) and the general punctuation (’, …,
-        // narrow no-break space) are answered from what the tables say of them, as the tests check.
+        if value < 0xC0 { return value == 0xAA || value == 0xB5 || value == 0xBA }
+        if value >= 0x2000 && value < 0x2070 { return false }
+        return properties.isAlphabetic
+    }
+
+    /// What `Character.isNumber` answers for a character made of this scalar alone, with Latin-1
+    /// (`²`, `½` are numbers) and the general punctuation answered without the tables.
+    @inlinable public var readsAsNumber: Bool {
         if value < 0xC0 {
-            return value == 0xAA || value == 0xB5 || value == 0xBA || value == 0xB2 || value == 0xB3 || value == 0xB9
+            return (value >= 0x30 && value <= 0x39) || value == 0xB2 || value == 0xB3 || value == 0xB9
                 || (value >= 0xBC && value <= 0xBE)
         }
         if value >= 0x2000 && value < 0x2070 { return false }
-        return properties.isAlphabetic || properties.numericType != nil
+        return properties.numericType != nil
     }
 }

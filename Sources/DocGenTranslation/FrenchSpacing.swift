@@ -1,3 +1,4 @@
+import DocGenCore
 import DocGenContent
 
 /// `TranslationChecker.frenchSpacingProblem` read on Unicode scalars, which is much cheaper than
@@ -48,10 +49,5 @@ enum FrenchSpacing {
 
     private static func isNumber(_ scalar: Unicode.Scalar) -> Bool { scalar.readsAsNumber }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
-        if value >= 0xC0 && value < 0x250 { return value != 0xD7 && value != 0xF7 }
-        return scalar.properties.isAlphabetic
-    }
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.readsAsLetter }
 }

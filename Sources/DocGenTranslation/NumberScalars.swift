@@ -1,3 +1,5 @@
+import DocGenCore
+
 /// How `NumberCheck` reads single characters: it works on Unicode scalars (a `Character` costs a
 /// grapheme break and a table look-up each), and answers here what `Character` would have
 /// answered for a character made of one scalar, with ASCII decided without the Unicode tables.
@@ -5,14 +7,10 @@ extension NumberCheck {
     /// A letter (`Character.isLetter`: alphabetic), or a combining mark, which belongs to the
     /// letter before it as it would in a `Character`; ASCII is answered without the tables.
     @inline(__always) static func isLetter(_ character: Unicode.Scalar) -> Bool {
+        if character.readsAsLetter { return true }
+        // No combining mark below U+0250 or in the general punctuation: no need for the tables.
         let value = character.value
-        if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
-        // The accented Latin letters are, × and ÷ are not: no need for the tables.
-        if value >= 0xC0 && value < 0x250 { return value != 0xD7 && value != 0xF7 }
-        // The rest of Latin-1 and the general punctuation: three letters, no mark (the tests check).
-        if value < 0xC0 { return value == 0xAA || value == 0xB5 || value == 0xBA }
-        if value >= 0x2000 && value < 0x2070 { return false }
-        if character.properties.isAlphabetic { return true }
+        if value < 0x250 || (value >= 0x2000 && value < 0x2070) { return false }
         switch character.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
@@ -51,18 +49,10 @@ extension NumberCheck {
 }
 
 extension Unicode.Scalar {
-    /// What `Character.isNumber`, `isWhitespace` and `lowercased()` answer for a character made
-    /// of this scalar alone.
+    /// What `Character.isWhitespace` and `lowercased()` answer for a character made of this scalar
+    /// alone (`readsAsNumber` and `readsAsLetter` are in DocGenCore).
     /// (Latin-1 and the general punctuation, common in French text, are answered from what the
-    /// Unicode tables say of them, as the tests check: `²`, `½` are numbers, `\u{A0}`, `\u{202F}` spaces.)
-    var readsAsNumber: Bool {
-        if value < 0xC0 {
-            return (value >= 0x30 && value <= 0x39) || value == 0xB2 || value == 0xB3 || value == 0xB9
-                || (value >= 0xBC && value <= 0xBE)
-        }
-        if value >= 0x2000 && value < 0x2070 { return false }
-        return properties.numericType != nil
-    }
+    /// Unicode tables say of them, as the tests check: `\u{A0}`, `\u{202F}` are spaces.)
     var readsAsWhitespace: Bool {
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
         if value < 0xC0 { return value == 0x85 || value == 0xA0 }

@@ -15,6 +15,7 @@ import Testing
             let properties = scalar.properties
             #expect(scalar.isWordCharacter == (properties.isAlphabetic || properties.numericType != nil))
             #expect(scalar.readsAsNumber == (properties.numericType != nil))
+            #expect(scalar.readsAsLetter == properties.isAlphabetic)
             #expect(scalar.readsAsWhitespace == properties.isWhitespace)
             let isMark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory)
             #expect(NumberCheck.isLetter(scalar) == (properties.isAlphabetic || isMark))
