@@ -60,10 +60,7 @@ public enum ThemeLoader {
             uniqueKeysWithValues: zip(
                 stringsFiles,
                 Parallel.map(stringsFiles, workers: workers) { relative -> Result<[String: String], Error> in
-                    Result {
-                        try YAMLDecoder().decode(
-                            [String: String].self, from: String(decoding: files[relative] ?? [], as: UTF8.self))
-                    }
+                    Result { try ThemeStrings.decode(String(decoding: files[relative] ?? [], as: UTF8.self)) }
                 }))
         for relative in files.keys.sorted() {
             let data = files[relative] ?? []
