@@ -33,6 +33,13 @@ enum PageStageSetup {
 
     /// The page stage writing into `sink`, and the diagnostics of compiling the templates.
     static func make(_ inputs: Inputs, sink: any PageSink, workers: Int?) -> (PageStage, [Diagnostic]) {
+        let (templates, diagnostics) = PageTemplates.compile(inputs.theme)
+        return (make(inputs, templates: templates, sink: sink, workers: workers), diagnostics)
+    }
+
+    /// The page stage with the theme's templates already compiled (a full build compiles them
+    /// while it loads the content).
+    static func make(_ inputs: Inputs, templates: PageTemplates, sink: any PageSink, workers: Int?) -> PageStage {
         let paths = inputs.paths
         let theme = inputs.theme
         let links = LinkResolver(
@@ -43,7 +50,6 @@ enum PageStageSetup {
         let compiler = ArticleCompiler(
             links: links, includes: inputs.includes, flowNames: Set(inputs.flows.map(\.name)),
             imageDescriptionLabels: labels, safeHTML: inputs.safeHTML)
-        let (templates, diagnostics) = PageTemplates.compile(theme)
         let config = inputs.config
         let settings = SiteSettings(
             title: config.siteTitle ?? theme.string("siteTitle", paths.targetLanguage), baseURL: config.baseURL,
@@ -52,6 +58,6 @@ enum PageStageSetup {
         let renderer = SiteRenderer(
             theme: theme, templates: templates, paths: paths, settings: settings, navigation: inputs.navigation,
             titles: inputs.titles, flows: inputs.flows, stale: inputs.stale)
-        return (PageStage(compiler: compiler, renderer: renderer, staging: sink, workers: workers), diagnostics)
+        return PageStage(compiler: compiler, renderer: renderer, staging: sink, workers: workers)
     }
 }

@@ -27,4 +27,32 @@ enum Parallel {
         }
         return results.map { $0! }
     }
+
+    /// Starts `work` on a thread of its own and returns at once; `value` waits for its result.
+    /// For a serial step whose input is known early (the theme), so it runs beside other steps.
+    static func start<R>(_ work: @escaping () -> R) -> Pending<R> {
+        let pending = Pending<R>()
+        let thread = Thread {
+            pending.result = work()
+            pending.done.signal()
+        }
+        thread.stackSize = 8 << 20  // as a main thread's: the work may parse nested input
+        thread.start()
+        return pending
+    }
+
+    /// The result of `start`, once its work has finished.
+    final class Pending<R>: @unchecked Sendable {
+        fileprivate var result: R?
+        fileprivate let done = DispatchSemaphore(value: 0)
+        private var taken: R?
+
+        /// Waits for the work (the first time) and returns its result.
+        var value: R {
+            if let taken { return taken }
+            done.wait()
+            taken = result
+            return taken!
+        }
+    }
 }

@@ -128,6 +128,14 @@ public enum SiteBuilder {
         // large output for foreign ones would cost more than the whole incremental build.
         if options.writesOutput { try writer.checkSafe(content: options.content) }
         var recorder = CacheRecorder(listing: listing, caching: caching)
+        // The theme (strings files, templates) depends on nothing below: it is read and compiled on a
+        // thread of its own while the content is loaded, instead of as a serial step of its own.
+        let workers = options.workers
+        let themeWork = Parallel.start { () -> (Theme, [Diagnostic], PageTemplates, [Diagnostic]) in
+            let (theme, problems) = ThemeLoader.load(files: themeFiles, workers: workers)
+            let (templates, templateProblems) = PageTemplates.compile(theme)
+            return (theme, problems, templates, templateProblems)
+        }
 
         // The articles are read by the parse below, each text let go once it is parsed: the texts
         // and the parsed articles are never all in memory together.
@@ -138,11 +146,8 @@ public enum SiteBuilder {
             diagnostics += recorder.keepArticleDiagnostics(problems)
             return content
         }
-        let theme = timed("load theme", &report) { () -> Theme in
-            let (theme, problems) = ThemeLoader.load(files: themeFiles, workers: options.workers)
-            diagnostics += problems
-            return theme
-        }
+        let (theme, themeProblems, templates, templateProblems) = timed("load theme", &report) { themeWork.value }
+        diagnostics += themeProblems
         let (config, configProblems) = DocsetConfiguration.parse(docfx: content.docfx, docgen: content.docgenConfig)
         diagnostics += configProblems
 
@@ -265,9 +270,9 @@ public enum SiteBuilder {
                 articlePages: Set(pages.map(\.path)).subtracting(yamlPages), yamlPages: yamlPages,
                 resources: Set(content.resources), includes: includes.map(\.article), flows: flows, stale: stale,
                 search: pagefind != nil, safeHTML: config.safeHTML || options.safeHTML)
-            var (stage, templateDiagnostics) = PageStageSetup.make(inputs, sink: staging, workers: options.workers)
+            var stage = PageStageSetup.make(inputs, templates: templates, sink: staging, workers: options.workers)
             stage.progress = options.progress
-            diagnostics += templateDiagnostics
+            diagnostics += templateProblems
             let perArticle = stage.renderArticles(pages)
             recorder.includeCoverage = stage.includeCoverage(includes.map(\.article))
             var outcome = stage.renderSitePages(
