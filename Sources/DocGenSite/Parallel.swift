@@ -30,8 +30,14 @@ enum Parallel {
 
     /// Starts `work` on a thread of its own and returns at once; `value` waits for its result.
     /// For a serial step whose input is known early (the theme), so it runs beside other steps.
-    static func start<R>(_ work: @escaping () -> R) -> Pending<R> {
+    /// With one worker, `work` runs here and now: `--jobs 1` uses one thread.
+    static func start<R>(workers: Int?, _ work: @escaping () -> R) -> Pending<R> {
         let pending = Pending<R>()
+        if workers == 1 {
+            pending.result = work()
+            pending.done.signal()
+            return pending
+        }
         let thread = Thread {
             pending.result = work()
             pending.done.signal()

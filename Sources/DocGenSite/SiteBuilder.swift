@@ -131,7 +131,7 @@ public enum SiteBuilder {
         // The theme (strings files, templates) depends on nothing below: it is read and compiled on a
         // thread of its own while the content is loaded, instead of as a serial step of its own.
         let workers = options.workers
-        let themeWork = Parallel.start { () -> (Theme, [Diagnostic], PageTemplates, [Diagnostic]) in
+        let themeWork = Parallel.start(workers: workers) { () -> (Theme, [Diagnostic], PageTemplates, [Diagnostic]) in
             let (theme, problems) = ThemeLoader.load(files: themeFiles, workers: workers)
             let (templates, templateProblems) = PageTemplates.compile(theme)
             return (theme, problems, templates, templateProblems)
@@ -148,6 +148,13 @@ public enum SiteBuilder {
         }
         let (theme, themeProblems, templates, templateProblems) = timed("load theme", &report) { themeWork.value }
         diagnostics += themeProblems
+        // The tables of contents (Yams) and the include files are read beside the articles, not after them.
+        let tocWork = Parallel.start(workers: options.workers) {
+            content.structureFiles.filter { TableOfContents.isTOCFile($0.path) }.map { TOCParser.parse($0) }
+        }
+        let includesWork = Parallel.start(workers: options.workers) {
+            content.includeFiles.map { ArticleParser.parse($0, isInclude: true) }
+        }
         let (config, configProblems) = DocsetConfiguration.parse(docfx: content.docfx, docgen: content.docgenConfig)
         diagnostics += configProblems
 
@@ -172,6 +179,15 @@ public enum SiteBuilder {
                 let parsed = ArticleParser.parse(source)
                 return (parsed, caching ? CacheRecorder.digests(parsed.article, text: source.text) : nil)
             }
+            let yamlPages = content.structureFiles.filter {
+                config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
+            }
+            // Yams reads each YAML page, beside the articles' parse rather than after it.
+            let yamlWork = Parallel.start(workers: options.workers) {
+                yamlPages.compactMap { page in
+                    YamlPageParser.parse(page).map { ($0, caching ? CacheRecorder.digests(page.text) : nil) }
+                }
+            }
             let markdown: [ParsedArticle]
             if let texts {
                 markdown = Parallel.map(texts, workers: options.workers, parse).compactMap { $0 }
@@ -180,13 +196,7 @@ public enum SiteBuilder {
                 diagnostics += recorder.keepArticleDiagnostics(read.flatMap(\.1))
                 markdown = read.compactMap { $0.0 ?? nil }
             }
-            let yamlPages = content.structureFiles.filter {
-                config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
-            }
-            // Yams reads each YAML page: on the workers too.
-            let yaml = Parallel.map(yamlPages, workers: options.workers) { page in
-                YamlPageParser.parse(page).map { ($0, caching ? CacheRecorder.digests(page.text) : nil) }
-            }.compactMap { $0 }
+            let yaml = yamlWork.value
             for (parsed, digests) in markdown + yaml {
                 recorder.parsed(parsed.article, diagnostics: parsed.diagnostics, digests: digests)
             }
@@ -206,13 +216,12 @@ public enum SiteBuilder {
                 return result.flow
             }
         }
-        let includes = content.includeFiles.map { ArticleParser.parse($0, isInclude: true) }
+        let includes = includesWork.value
         diagnostics += includes.flatMap(\.diagnostics)
         if let stalenessProblem { diagnostics.append(stalenessProblem) }
         let pageSet = Set(articles.map(\.path))
         let navigation = timed("build navigation", &report) { () -> Navigation in
-            let tocs = content.structureFiles.filter { TableOfContents.isTOCFile($0.path) }.map { file in
-                let (toc, problems) = TOCParser.parse(file)
+            let tocs = tocWork.value.map { (toc, problems) in
                 diagnostics += problems
                 return toc
             }
@@ -376,4 +385,3 @@ public enum SiteBuilder {
 private typealias ParsedArticle = (
     parsed: (article: Article, diagnostics: [Diagnostic]), digests: (text: ContentDigest, facts: ContentDigest)?
 )
-

@@ -37,11 +37,15 @@ import Yams
 
     @Test func randomFilesGiveTheDecodersDictionaryOrError() {
         // Keys and values that YAML reads as strings, as other types, as nothing, or as structure.
-        let keys = ["home", "alert.note", "\"quoted key\"", "1", "true", "~", "yamlAnchor", "yamlTag", "<<", "'x y'",
-                    "home", "readIn", "&k anchored", "!!str 7", "? complex"]
-        let values = ["Accueil", "\"Lire en {self}\"", "'l’original'", "12", "3.5", "yes", "no", "null", "~", "",
-                      "[a, b]", "{a: b}", "&v shared", "*v", "!!str 12", "!!int 3", "|\n  block\n  text", ">\n  folded",
-                      "\"tab\\tand \\u00a0\"", "- item", "Texte : avec deux-points", "a # comment", "@reserved"]
+        let keys = [
+            "home", "alert.note", "\"quoted key\"", "1", "true", "~", "yamlAnchor", "yamlTag", "<<", "'x y'",
+            "home", "readIn", "&k anchored", "!!str 7", "? complex",
+        ]
+        let values = [
+            "Accueil", "\"Lire en {self}\"", "'l’original'", "12", "3.5", "yes", "no", "null", "~", "",
+            "[a, b]", "{a: b}", "&v shared", "*v", "!!str 12", "!!int 3", "|\n  block\n  text", ">\n  folded",
+            "\"tab\\tand \\u00a0\"", "- item", "Texte : avec deux-points", "a # comment", "@reserved",
+        ]
         var generator = SystemRandomNumberGenerator()
         var fastPathTaken = 0
         for _ in 0..<3_000 {
