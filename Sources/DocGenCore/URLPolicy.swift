@@ -13,6 +13,37 @@ public enum URLPolicy {
 
     /// The scheme a browser would see in `url`, lower-cased, or `nil` for a relative reference.
     public static func scheme(of url: String) -> String? {
+        if let answer = plainScheme(url) { return answer }
+        return decodedScheme(url)
+    }
+
+    /// The answer read from the bytes alone, when they decide it before any `&`, control, space or
+    /// non-ASCII byte (which the full reading decodes or drops first); `nil` when they do not.
+    /// Nearly every link is answered here without decoding or copying it.
+    static func plainScheme(_ url: String) -> String?? {
+        var url = url
+        return url.withUTF8 { bytes -> String?? in
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: ":"):
+                    guard index > 0 else { return .some(nil) }
+                    return .some(String(decoding: bytes[..<index].lazy.map { $0 | 0x20 }, as: UTF8.self))
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    continue
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    if index == 0 { return .some(nil) }
+                case UInt8(ascii: "&"), 0...0x20, 0x80...0xFF:
+                    return nil
+                default:
+                    return .some(nil)  // '/', '?', '#' or another character before any ':'
+                }
+            }
+            return .some(nil)
+        }
+    }
+
+    /// The full reading: character references decoded, controls and spaces trimmed as a browser does.
+    static func decodedScheme(_ url: String) -> String? {
         var scalars = Array(decodingCharacterReferences(url).unicodeScalars)
         // A browser trims C0 controls and spaces around a URL and drops tabs and newlines anywhere.
         while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
