@@ -73,6 +73,9 @@ class Tool:
     def run_once(self, label: str) -> Sample:
         if self.output.exists():  # every run writes a fresh folder; not timed
             discard(self.output, self.set_aside)
+        # Not timed either: the earlier runs' written pages reach the disk now, so no run shares the
+        # machine with the kernel writing back another tool's output (10x writes 100-300 MB a run).
+        os.sync()
         log_stem = self.logs / f"{self.slug}-{label}"
         seconds, cpu, rss, status = measure(self.command(), self.workdir, log_stem)
         stdout = Path(f"{log_stem}.out").read_text(errors="replace")

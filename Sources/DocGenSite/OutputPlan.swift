@@ -162,6 +162,17 @@ struct OutputPlan {
     /// The folders a path lies in (`a/b/c.html` → `a`, `a/b`).
     private static func folders(of path: String) -> [String] {
         var result: [String] = []
+        // An ASCII path (nearly all) is cut at its '/' bytes; any other is read by Character, where
+        // a '/' followed by a combining mark is not a separator.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let utf8 = path.utf8
+            var index = utf8.startIndex
+            while let slash = utf8[index...].firstIndex(of: UInt8(ascii: "/")) {
+                result.append(String(path[..<slash]))
+                index = utf8.index(after: slash)
+            }
+            return result
+        }
         var index = path.startIndex
         while let slash = path[index...].firstIndex(of: "/") {
             result.append(String(path[..<slash]))

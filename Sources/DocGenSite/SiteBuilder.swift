@@ -172,42 +172,10 @@ public enum SiteBuilder {
             stalenessProblem = problem
             return stale
         }
-        let articles = timed("parse pages", &report) { () -> [Article] in
-            let caching = recorder.caching
-            let parse = { (source: SourceFile) -> ParsedArticle? in
-                guard config.isContent(source.path) else { return nil }
-                let parsed = ArticleParser.parse(source)
-                return (parsed, caching ? CacheRecorder.digests(parsed.article, text: source.text) : nil)
-            }
-            let yamlPages = content.structureFiles.filter {
-                config.isContent($0.path) && YamlPageParser.kind(of: $0.text) != nil && !isFlowFile($0)
-            }
-            // Yams reads each YAML page, beside the articles' parse rather than after it.
-            let yamlWork = Parallel.start(workers: options.workers) {
-                yamlPages.compactMap { page in
-                    YamlPageParser.parse(page).map { ($0, caching ? CacheRecorder.digests(page.text) : nil) }
-                }
-            }
-            let markdown: [ParsedArticle]
-            if let texts {
-                markdown = Parallel.map(texts, workers: options.workers, parse).compactMap { $0 }
-            } else {
-                let read = ContentLoader.readArticles(content, workers: options.workers, parse)
-                diagnostics += recorder.keepArticleDiagnostics(read.flatMap(\.1))
-                markdown = read.compactMap { $0.0 ?? nil }
-            }
-            let yaml = yamlWork.value
-            for (parsed, digests) in markdown + yaml {
-                recorder.parsed(parsed.article, diagnostics: parsed.diagnostics, digests: digests)
-            }
-            return (markdown + yaml).map { item in
-                var article = item.0.article
-                let defaults = config.metadata(for: article.path)
-                if !defaults.isEmpty {
-                    article.frontMatter = article.frontMatter.addingDefaults(defaults, path: article.path)
-                }
-                return article
-            }.sorted { $0.path < $1.path }
+        let articles = timed("parse pages", &report) {
+            parsePages(
+                content, texts: texts, config: config, workers: options.workers, recorder: &recorder,
+                diagnostics: &diagnostics)
         }
         let flows = timed("parse flows", &report) { () -> [Flow] in
             content.structureFiles.filter(isFlowFile).compactMap { file in
@@ -380,8 +348,3 @@ public enum SiteBuilder {
         return result
     }
 }
-
-/// An article parsed, with the digests of its text when the build keeps a cache.
-private typealias ParsedArticle = (
-    parsed: (article: Article, diagnostics: [Diagnostic]), digests: (text: ContentDigest, facts: ContentDigest)?
-)
