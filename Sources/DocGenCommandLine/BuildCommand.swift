@@ -120,6 +120,7 @@ struct BuildCommand: ParsableCommand {
             templates: TemplateLocator.locate(explicit: templates, content: content), force: force,
             workers: jobs.map { max(1, $0) }, since: since, search: !noSearch)
         options.usesCache = !noCache
+        options.keepsMemoryUntilExit = true  // the process exits right after the build
         if !quiet {
             let display = ProgressDisplay()
             options.progress = { done, total in display.update(done: done, total: total) }

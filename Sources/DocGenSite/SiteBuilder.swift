@@ -53,6 +53,11 @@ public struct BuildOptions: Sendable {
     /// background after the reload, `LiveBuild.makeSearchIndex`); a full build still indexes its
     /// staged site before the swap.
     public var defersSearchIndex = false
+    /// Leave the build's content model (articles, navigation, outcomes) allocated when `build`
+    /// returns, for a process that exits right after (`docgen build`): freeing it piece by piece
+    /// is serial work the operating system does at once on exit. A long-running caller
+    /// (`docgen serve`, tests) keeps the default and gets the memory back.
+    public var keepsMemoryUntilExit = false
 
     /// Creates build options.
     public init(
@@ -316,6 +321,11 @@ public enum SiteBuilder {
         report.renderedArticles = pages.count
         report.pagesPerLanguage = CacheRecorder.pagesPerLanguage(recorder.allOutputs)
         report.diagnostics = diagnostics.sortedForOutput()
+        if options.keepsMemoryUntilExit {
+            LeftoverMemory.keep(
+                articles, pages, content, navigation, includes, flows, recorder, outcome, theme, templates, plan,
+                diagnostics, siteDiagnostics)
+        }
         return report
     }
 
@@ -346,5 +356,17 @@ public enum SiteBuilder {
         let result = try work()
         report.stageTimes.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         return result
+    }
+}
+
+/// What one-shot builds leave allocated until the process exits (`BuildOptions.keepsMemoryUntilExit`).
+enum LeftoverMemory {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ values: Any...) {
+        lock.lock()
+        kept.append(values)
+        lock.unlock()
     }
 }
