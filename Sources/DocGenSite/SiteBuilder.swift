@@ -309,10 +309,12 @@ public enum SiteBuilder {
         }
         report.published = published
         if let global, published, options.since == nil, config.baseline == nil {
-            store.save(
-                recorder.cache(
-                    global: global, siteDiagnostics: siteDiagnostics, navigation: navigation,
-                    targetLanguage: targetLanguage.code, manifest: writer.output))
+            timed("save cache", &report) {
+                store.save(
+                    recorder.cache(
+                        global: global, siteDiagnostics: siteDiagnostics, navigation: navigation,
+                        targetLanguage: targetLanguage.code, manifest: writer.output))
+            }
         } else if options.writesOutput {
             store.remove()
         }
