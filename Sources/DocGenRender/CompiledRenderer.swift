@@ -54,7 +54,7 @@ struct CompiledRenderer {
         case .variable(let name, let escaped):
             guard let value = try lookUp(name) else { return }
             let text = try Self.text(of: value)
-            output += escaped ? HTMLEscaping.escapeMustache(text) : text
+            if escaped { HTMLEscaping.appendEscapedMustache(text, to: &output) } else { output += text }
         case .section(let name, let nodes, let inverted):
             let value = try lookUp(name)
             if inverted {
