@@ -27,13 +27,8 @@ public enum HTMLEscaping {
     /// Escapes on UTF-8 bytes (every byte escaped is ASCII, so multi-byte characters pass
     /// through untouched); a text with nothing to escape is returned as it is, unallocated.
     private static func escapeBytes(_ text: String, apostrophe: Bool) -> String {
-        var text = text
-        text.makeContiguousUTF8()
-        let mask = mask(apostrophe: apostrophe)
-        let hasSpecial = text.utf8.withContiguousStorageIfAvailable { $0.contains { isSpecial($0, mask) } }
-        guard hasSpecial ?? true else { return text }
+        // An empty string given a whole string takes it as it is (no copy).
         var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
         append(text, apostrophe: apostrophe, to: &result)
         return result
     }
@@ -48,6 +43,18 @@ public enum HTMLEscaping {
         byte < 0x40 && mask & (1 << UInt64(byte)) != 0
     }
 
+    /// Whether some byte of an 8-byte word may be one to escape: each special byte is looked for
+    /// in all eight lanes at once (a lane equal to it becomes zero). Exact about "none"; a word
+    /// that may hold one is then read byte by byte.
+    @inline(__always) private static func mayHoldSpecial(_ word: UInt64, apostrophe: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroLane(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return hasZeroLane(word ^ (ones &* 0x26)) || hasZeroLane(word ^ (ones &* 0x3C))
+            || hasZeroLane(word ^ (ones &* 0x3E)) || hasZeroLane(word ^ (ones &* 0x22))
+            || (apostrophe && hasZeroLane(word ^ (ones &* 0x27)))
+    }
+
     /// Appends `text` escaped to `output`. The runs between special bytes are slices of `text`
     /// cut at ASCII bytes, so whole scalars, appended without decoding their bytes again.
     private static func append(_ text: String, apostrophe: Bool, to output: inout String) {
@@ -55,19 +62,35 @@ public enum HTMLEscaping {
         let utf8 = text.utf8
         let done: Void? = utf8.withContiguousStorageIfAvailable { bytes in
             var runStart = 0
-            for index in bytes.indices where isSpecial(bytes[index], mask) {
-                if runStart < index {
-                    output += text[utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(
-                        utf8.startIndex, offsetBy: index)]
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while they hold nothing to escape (most of a text).
+                if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                    !mayHoldSpecial(
+                        UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self),
+                        apostrophe: apostrophe)
+                {
+                    index += 8
+                    continue
                 }
-                switch bytes[index] {
-                case 0x26: output += "&amp;"
-                case 0x3C: output += "&lt;"
-                case 0x3E: output += "&gt;"
-                case 0x22: output += "&quot;"
-                default: output += "&#39;"
+                let end = min(index + 8, bytes.count)
+                while index < end {
+                    if isSpecial(bytes[index], mask) {
+                        if runStart < index {
+                            output += text[utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(
+                                utf8.startIndex, offsetBy: index)]
+                        }
+                        switch bytes[index] {
+                        case 0x26: output += "&amp;"
+                        case 0x3C: output += "&lt;"
+                        case 0x3E: output += "&gt;"
+                        case 0x22: output += "&quot;"
+                        default: output += "&#39;"
+                        }
+                        runStart = index + 1
+                    }
+                    index += 1
                 }
-                runStart = index + 1
             }
             if runStart == 0 {
                 output += text
