@@ -60,6 +60,7 @@ public enum HTMLEscaping {
     private static func append(_ text: String, apostrophe: Bool, to output: inout String) {
         let mask = mask(apostrophe: apostrophe)
         let utf8 = text.utf8
+        let start = utf8.startIndex
         let done: Void? = utf8.withContiguousStorageIfAvailable { bytes in
             var runStart = 0
             var index = 0
@@ -77,8 +78,7 @@ public enum HTMLEscaping {
                 while index < end {
                     if isSpecial(bytes[index], mask) {
                         if runStart < index {
-                            output += text[utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(
-                                utf8.startIndex, offsetBy: index)]
+                            output += text[utf8.index(start, offsetBy: runStart)..<utf8.index(start, offsetBy: index)]
                         }
                         switch bytes[index] {
                         case 0x26: output += "&amp;"
@@ -95,7 +95,7 @@ public enum HTMLEscaping {
             if runStart == 0 {
                 output += text
             } else if runStart < bytes.count {
-                output += text[utf8.index(utf8.startIndex, offsetBy: runStart)...]
+                output += text[utf8.index(start, offsetBy: runStart)...]
             }
         }
         if done == nil {
