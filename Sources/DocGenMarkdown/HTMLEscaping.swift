@@ -14,31 +14,96 @@ public enum HTMLEscaping {
         escapeBytes(text, apostrophe: true)
     }
 
+    /// Appends `text` escaped as `escape` escapes it to `output`, without an intermediate string.
+    public static func appendEscaped(_ text: String, to output: inout String) {
+        append(text, apostrophe: false, to: &output)
+    }
+
+    /// Appends `text` escaped as `escapeMustache` escapes it to `output`.
+    public static func appendEscapedMustache(_ text: String, to output: inout String) {
+        append(text, apostrophe: true, to: &output)
+    }
+
     /// Escapes on UTF-8 bytes (every byte escaped is ASCII, so multi-byte characters pass
     /// through untouched); a text with nothing to escape is returned as it is, unallocated.
     private static func escapeBytes(_ text: String, apostrophe: Bool) -> String {
-        @inline(__always) func special(_ byte: UInt8) -> Bool {
-            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (apostrophe && byte == 0x27)
-        }
-        var copy = text
-        let escaped: String? = copy.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: special) else { return nil }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 16)
-            result.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case 0x26: result.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: result.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: result.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: result.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                case 0x27 where apostrophe: result.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                default: result.append(byte)
+        // An empty string given a whole string takes it as it is (no copy).
+        var result = ""
+        append(text, apostrophe: apostrophe, to: &result)
+        return result
+    }
+
+    /// The special bytes (`&`, `<`, `>`, `"`, and `'` for Mustache) as bits of one word: they
+    /// are all below 0x40, so a byte is tested with a shift instead of four comparisons.
+    @inline(__always) private static func mask(apostrophe: Bool) -> UInt64 {
+        (1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22) | (apostrophe ? 1 << 0x27 : 0)
+    }
+
+    @inline(__always) private static func isSpecial(_ byte: UInt8, _ mask: UInt64) -> Bool {
+        byte < 0x40 && mask & (1 << UInt64(byte)) != 0
+    }
+
+    /// Whether some byte of an 8-byte word may be one to escape: each special byte is looked for
+    /// in all eight lanes at once (a lane equal to it becomes zero). Exact about "none"; a word
+    /// that may hold one is then read byte by byte.
+    @inline(__always) private static func mayHoldSpecial(_ word: UInt64, apostrophe: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroLane(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return hasZeroLane(word ^ (ones &* 0x26)) || hasZeroLane(word ^ (ones &* 0x3C))
+            || hasZeroLane(word ^ (ones &* 0x3E)) || hasZeroLane(word ^ (ones &* 0x22))
+            || (apostrophe && hasZeroLane(word ^ (ones &* 0x27)))
+    }
+
+    /// Appends `text` escaped to `output`. The runs between special bytes are slices of `text`
+    /// cut at ASCII bytes, so whole scalars, appended without decoding their bytes again.
+    private static func append(_ text: String, apostrophe: Bool, to output: inout String) {
+        let mask = mask(apostrophe: apostrophe)
+        let utf8 = text.utf8
+        let start = utf8.startIndex
+        let done: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while they hold nothing to escape (most of a text).
+                if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                    !mayHoldSpecial(
+                        UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self),
+                        apostrophe: apostrophe)
+                {
+                    index += 8
+                    continue
+                }
+                let end = min(index + 8, bytes.count)
+                while index < end {
+                    if isSpecial(bytes[index], mask) {
+                        if runStart < index {
+                            output += text[utf8.index(start, offsetBy: runStart)..<utf8.index(start, offsetBy: index)]
+                        }
+                        switch bytes[index] {
+                        case 0x26: output += "&amp;"
+                        case 0x3C: output += "&lt;"
+                        case 0x3E: output += "&gt;"
+                        case 0x22: output += "&quot;"
+                        default: output += "&#39;"
+                        }
+                        runStart = index + 1
+                    }
+                    index += 1
                 }
             }
-            return String(decoding: result, as: UTF8.self)
+            if runStart == 0 {
+                output += text
+            } else if runStart < bytes.count {
+                output += text[utf8.index(start, offsetBy: runStart)...]
+            }
         }
-        return escaped ?? text
+        if done == nil {
+            // A string without contiguous UTF-8 (bridged): made contiguous first.
+            var copy = text
+            copy.makeContiguousUTF8()
+            append(copy, apostrophe: apostrophe, to: &output)
+        }
     }
 
     /// Percent-encodes what may not stand in an `href` (spaces, quotes, non-ASCII), keeping

@@ -93,7 +93,11 @@ public struct HTMLRenderer {
         case .codeBlock(let info, let code):
             let language =
                 info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.escape(String($0)))\"" } ?? ""
-            output += "<pre><code\(language)>\(HTMLEscaping.escape(code))</code></pre>\n"
+            output += "<pre><code"
+            output += language
+            output += ">"
+            HTMLEscaping.appendEscaped(code, to: &output)
+            output += "</code></pre>\n"
         case .htmlBlock(let html): output += HTMLEscaping.filterTags(html)
         case .paragraph:
             if let block = blockEmbed(node) {
@@ -112,18 +116,25 @@ public struct HTMLRenderer {
         case .thematicBreak: output += "<hr>\n"
         case .table(let alignments): renderTable(node, alignments: alignments)
         case .tableRow, .tableCell: renderChildren(of: node, tight: false)
-        case .text(let text): output += HTMLEscaping.escape(text)
+        case .text(let text): HTMLEscaping.appendEscaped(text, to: &output)
         case .softBreak: output += "\n"
         case .lineBreak: output += "<br>\n"
-        case .code(let code): output += "<code>\(HTMLEscaping.escape(code))</code>"
+        case .code(let code):
+            output += "<code>"
+            HTMLEscaping.appendEscaped(code, to: &output)
+            output += "</code>"
         case .htmlInline(let html): output += HTMLEscaping.filterTags(html)
         case .segment(let id):
             if let mark = context.segmentMarks[id] {
-                output += "<span class=\"\(HTMLEscaping.escape(mark))\" data-seg=\"\(HTMLEscaping.escape(id))\">"
+                output += "<span class=\""
+                HTMLEscaping.appendEscaped(mark, to: &output)
+                output += "\" data-seg=\""
                 pendingMarks.append(id)
             } else {
-                output += "<span data-seg=\"\(HTMLEscaping.escape(id))\">"
+                output += "<span data-seg=\""
             }
+            HTMLEscaping.appendEscaped(id, to: &output)
+            output += "\">"
             let start = output.utf8.count
             renderChildren(of: node, tight: tight)
             // A slice of the output, which is valid text: copied without decoding its bytes again.

@@ -10,6 +10,16 @@ struct CompiledRenderer {
     let templates: [String: CompiledTemplate]
     /// The context stack, innermost last, each object told by its type once, when it is pushed.
     private var stack: [Scope]
+    /// The values of the bottom object (the page's data) by `Name.slot`, found on first use:
+    /// most tags read `page.…`, `strings.…` or `site.…` from it, and each would hash its first
+    /// part and tell the found value's type again.
+    private var root: [RootValue] = []
+
+    private enum RootValue {
+        case unknown
+        case absent
+        case present(Scope)
+    }
 
     init(templates: [String: CompiledTemplate], object: Any) {
         self.templates = templates
@@ -54,15 +64,16 @@ struct CompiledRenderer {
         case .variable(let name, let escaped):
             guard let value = try lookUp(name) else { return }
             let text = try Self.text(of: value)
-            output += escaped ? HTMLEscaping.escapeMustache(text) : text
+            if escaped { HTMLEscaping.appendEscapedMustache(text, to: &output) } else { output += text }
         case .section(let name, let nodes, let inverted):
             let value = try lookUp(name)
             if inverted {
                 try renderInverted(value, nodes, indentation: indentation, into: &output)
             } else if let value {
-                if try renderElements(of: value, nodes, indentation: indentation, into: &output) {
-                } else if type(of: value) == Bool.self {
+                // Most sections are flags: told apart before the sequence types.
+                if type(of: value) == Bool.self {
                     if value as! Bool { try render(nodes, indentation: indentation, into: &output) }
+                } else if try renderElements(of: value, nodes, indentation: indentation, into: &output) {
                 } else {
                     try render(nodes, with: Scope(value), indentation: indentation, into: &output)
                 }
@@ -107,27 +118,49 @@ struct CompiledRenderer {
 
     /// swift-mustache's `getChild(named:)`: the first part down the stack (or in the innermost
     /// object only, for a name with a leading dot), the others inside what it found.
-    private func lookUp(_ name: CompiledTemplate.Name) throws -> Any? {
+    private mutating func lookUp(_ name: CompiledTemplate.Name) throws -> Any? {
         guard let first = name.parts.first else { return try Self.checked(stack[stack.count - 1].value) }
         var found: Any?
-        if name.climbs {
-            var index = stack.count - 1
-            while index >= 0 {
-                if let child = try stack[index].child(first) {
-                    found = child
-                    break
-                }
-                index -= 1
+        var index = stack.count - 1
+        // Scopes above the bottom one, innermost first (only the innermost for a leading dot).
+        while index >= 1 {
+            if let child = try stack[index].child(first) {
+                found = child
+                break
+            }
+            if !name.climbs { return nil }
+            index -= 1
+        }
+        var scope: Scope
+        if index == 0 {
+            guard let rootScope = try rootScope(first, slot: name.slot) else { return nil }
+            if name.parts.count == 1 { return rootScope.value }
+            scope = rootScope
+        } else {
+            if name.parts.count == 1 { return found }
+            scope = Scope(found!)
+        }
+        for part in name.parts.dropFirst() {
+            guard let child = try scope.child(part) else { return nil }
+            scope = Scope(child)
+        }
+        return scope.value
+    }
+
+    /// The bottom object's value named `name` (checked), as a scope, remembered by its slot.
+    private mutating func rootScope(_ name: String, slot: Int) throws -> Scope? {
+        if slot < root.count {
+            switch root[slot] {
+            case .present(let scope): return scope
+            case .absent: return nil
+            case .unknown: break
             }
         } else {
-            found = try stack[stack.count - 1].child(first)
+            root.append(contentsOf: repeatElement(.unknown, count: slot + 1 - root.count))
         }
-        guard name.parts.count > 1 else { return found }
-        for part in name.parts.dropFirst() {
-            guard let object = found else { return nil }
-            found = try Scope(object).child(part)
-        }
-        return found
+        let scope = try stack[0].child(name).map(Scope.init)
+        root[slot] = scope.map(RootValue.present) ?? .absent
+        return scope
     }
 
     /// An object of the context stack, by the types of docgen's page data; a string, a number or

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A theme template parsed by docgen itself, for the Mustache that themes use: text, variables
 /// (`{{name}}`, `{{{name}}}`, `{{&name}}`), sections, inverted sections, partials and comments.
 ///
@@ -25,10 +27,14 @@ struct CompiledTemplate: Sendable {
         let parts: [String]
         /// Whether the first part is looked for down the whole context stack (no leading dot).
         let climbs: Bool
+        /// The first part's number among all names compiled (`NameSlots`), -1 for `.`: what the
+        /// page's top object holds under it is looked up once per render.
+        let slot: Int
 
         init(_ name: String) {
             parts = name.split(separator: ".").map(String.init)
             climbs = name.first != "."
+            slot = parts.first.map(NameSlots.shared.slot) ?? -1
         }
     }
 
@@ -43,6 +49,22 @@ struct CompiledTemplate: Sendable {
     init(_ text: String) throws {
         var parser = Parser(Array(text))
         nodes = try parser.parse(section: nil, newLine: true)
+    }
+}
+
+/// A number for each distinct first part of a tag's name, process-wide (templates compile once
+/// per theme and language): the renderer keeps the top object's values in an array by it.
+final class NameSlots: @unchecked Sendable {
+    static let shared = NameSlots()
+    private let lock = NSLock()
+    private var slots: [String: Int] = [:]
+
+    func slot(_ name: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let slot = slots[name] { return slot }
+        slots[name] = slots.count
+        return slots.count - 1
     }
 }
 

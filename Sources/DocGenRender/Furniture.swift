@@ -30,13 +30,7 @@ struct Furniture {
         let urls = URLs(paths: paths, rootLinkBase: rootLinkBase)
         self.sidebar = Sidebar(
             index: index,
-            labels: { node, language in
-                let values = labels.label(node, language: language)
-                return (
-                    values["label"] as? String ?? node.name, values["labelLang"] as? String,
-                    values["untranslatedNote"] as? String
-                )
-            },
+            labels: { node, language in labels.parts(node, language: language) },
             url: { node, outputPath, language in urls.url(node, from: outputPath, language: language) })
     }
 
@@ -134,17 +128,22 @@ private struct Labels {
     let titles: [String: (target: String, source: String?)]
 
     func label(_ node: Navigation.Node, language: Language) -> [String: Any] {
-        guard paths.side(for: language) == .source, !node.isLanguageNeutral else { return ["label": node.name] }
-        if let page = node.pagePath, let title = titles[page]?.source {
-            return ["label": title]
-        }
-        var values: [String: Any] = [
-            "label": node.name, "labelLang": paths.targetLanguage.code, "untranslated": true,
-        ]
+        let (label, lang, note) = parts(node, language: language)
+        guard let lang else { return ["label": label] }
+        var values: [String: Any] = ["label": label, "labelLang": lang, "untranslated": true]
         if paths.targetLanguage.direction != language.direction { values["labelDir"] = paths.targetLanguage.direction }
-        if case .external = node.target { return values }
-        values["untranslatedNote"] = theme.string("englishMissing", language)
+        if let note { values["untranslatedNote"] = note }
         return values
+    }
+
+    /// The label, the language it is in when not the page's (the target language, for a label
+    /// with no English), and the note saying so (none on external links). The sidebar reads
+    /// these directly, without a dictionary per entry.
+    func parts(_ node: Navigation.Node, language: Language) -> (label: String, lang: String?, note: String?) {
+        guard paths.side(for: language) == .source, !node.isLanguageNeutral else { return (node.name, nil, nil) }
+        if let page = node.pagePath, let title = titles[page]?.source { return (title, nil, nil) }
+        if case .external = node.target { return (node.name, paths.targetLanguage.code, nil) }
+        return (node.name, paths.targetLanguage.code, theme.string("englishMissing", language))
     }
 }
 

@@ -69,7 +69,11 @@ public struct PageTemplates: Sendable {
     private func templates(for context: [String: Any]) -> TemplateSet {
         // Only the shared objects: a page built with strings of its own (a redirect) would
         // otherwise compile, and keep, a copy of every template for itself.
-        guard let strings = context["strings"] as? ContextObject, strings.isSharedStrings else { return templates }
+        // Told by its exact type first: on Linux, `as? ContextObject` on a dictionary (a redirect
+        // page's own strings) bridges the whole dictionary to Foundation before failing.
+        guard let value = context["strings"], type(of: value) == ContextObject.self,
+            let strings = value as? ContextObject, strings.isSharedStrings
+        else { return templates }
         return specialized.templates(for: strings) {
             // swift-mustache's templates stay the plain ones: the strings written in do not change
             // a page, so a page that docgen cannot render is rendered by them all the same.

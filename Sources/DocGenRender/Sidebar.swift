@@ -83,6 +83,10 @@ final class Sidebar: @unchecked Sendable {
     private func render(open: [Int], outputPath: String, language: Language) -> Fragment {
         var fragment = Fragment(parts: [""], slots: [])
         func text(_ string: String) { fragment.parts[fragment.parts.count - 1] += string }
+        // Escaped straight into the part, without a string of its own.
+        func escaped(_ string: String) {
+            HTMLEscaping.appendEscaped(string, to: &fragment.parts[fragment.parts.count - 1])
+        }
         func slot(_ position: [Int], isLink: Bool) {
             fragment.slots.append((position, isLink))
             fragment.parts.append("")
@@ -106,18 +110,33 @@ final class Sidebar: @unchecked Sendable {
                 text("<li")
                 if isClosed { text(" class=\"toc-closed\"") } else { slot(path, isLink: false) }
                 if let keywords = node.keywords, !keywords.isEmpty {
-                    text(" data-keywords=\"\(HTMLEscaping.escape(keywords))\"")
+                    text(" data-keywords=\"")
+                    escaped(keywords)
+                    text("\"")
                 }
                 text(">")
                 if hasChildren, !isClosed { text("<details open><summary>") }
                 if let link = url(node, outputPath, language) {
-                    text("<a href=\"\(HTMLEscaping.escape(link))\"")
+                    text("<a href=\"")
+                    escaped(link)
+                    text("\"")
                     slot(path, isLink: true)
-                    text("\(langAttribute)>\(HTMLEscaping.escape(label))</a>")
+                    text(langAttribute)
+                    text(">")
+                    escaped(label)
+                    text("</a>")
                 } else {
-                    text("<span class=\"toc-heading\"\(langAttribute)>\(HTMLEscaping.escape(label))</span>")
+                    text("<span class=\"toc-heading\"")
+                    text(langAttribute)
+                    text(">")
+                    escaped(label)
+                    text("</span>")
                 }
-                if let note { text(" <span class=\"toc-untranslated\">(\(HTMLEscaping.escape(note)))</span>") }
+                if let note {
+                    text(" <span class=\"toc-untranslated\">(")
+                    escaped(note)
+                    text(")</span>")
+                }
                 if hasChildren, !isClosed {
                     text("</summary><ul>\n")
                     entries(node.children, prefix: path)

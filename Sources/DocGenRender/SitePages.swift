@@ -17,24 +17,22 @@ extension SiteRenderer {
             let outputPath = listPath(language)
             let side = paths.side(for: language)
             var context = contexts.base(outputPath: outputPath, language: language, kind: "home", title: settings.title)
-            let entries = articles.map { article -> [String: Any] in
+            // Sorted by their keys kept beside them, not read back from each entry at every comparison.
+            let entries = articles.map { article -> (sortKey: String, url: String, entry: [String: Any]) in
                 let title = article.title(side)
+                let url = SitePath.relativeURL(from: outputPath, to: paths.page(forArticle: article.path, in: language))
+                let sortKey = (title ?? article.targetTitle).folding(
+                    options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
                 var entry: [String: Any] = [
-                    "title": title ?? article.targetTitle,
-                    "url": SitePath.relativeURL(
-                        from: outputPath, to: paths.page(forArticle: article.path, in: language)),
-                    "missingTranslation": title == nil,
-                    "sortKey": (title ?? article.targetTitle).folding(
-                        options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
+                    "title": title ?? article.targetTitle, "url": url, "missingTranslation": title == nil,
+                    "sortKey": sortKey,
                 ]
                 // Left out when empty: Mustache treats "" as true.
                 if side == .target, let description = article.frontMatter.description, !description.isEmpty {
                     entry["description"] = description
                 }
-                return entry
-            }.sorted {
-                ($0["sortKey"] as! String, $0["url"] as! String) < ($1["sortKey"] as! String, $1["url"] as! String)
-            }
+                return (sortKey, url, entry)
+            }.sorted { ($0.sortKey, $0.url) < ($1.sortKey, $1.url) }.map(\.entry)
             let other = paths.languages.first { $0 != language } ?? language
             var values: [String: Any] = [
                 "articles": entries, "articleCount": entries.count,

@@ -61,6 +61,8 @@ public struct SiteRenderer: Sendable {
     /// The segments whose translation is out of date (none without a baseline revision).
     public let stale: StaleTranslations
     let furniture: Furniture
+    /// Interface labels that name a language (`countLabel`), by key and languages.
+    let labels = SharedMemo<String>()
 
     /// Creates a renderer over the site's navigation; `titles` maps each page's content path to its titles.
     public init(

@@ -137,10 +137,14 @@ extension SiteRenderer {
 
     /// A column label naming a language: `key`'s text with `{language}` replaced by its name.
     func countLabel(_ key: String, of language: Language, in reader: Language) -> String {
-        let text = theme.string(key, reader)
-        let name = languageName(language, in: reader)
-        return text.replacingPlaceholder("{language}", with: name)
-            ?? text.replacingOccurrences(of: "{language}", with: name)
+        // Made once per renderer: every translator view asks for the same two, and the language's
+        // name comes from ICU.
+        labels.value(key + "|" + language.code + "|" + reader.code) {
+            let text = theme.string(key, reader)
+            let name = languageName(language, in: reader)
+            return text.replacingPlaceholder("{language}", with: name)
+                ?? text.replacingOccurrences(of: "{language}", with: name)
+        }
     }
 
     /// `fr/coverage.html`: the docset's translation coverage, one row per article and include file.
