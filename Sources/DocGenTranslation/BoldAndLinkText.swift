@@ -1,19 +1,20 @@
 import DocGenCore
 
-/// The inline markup of a segment half whose only markup is `**bold**` and plain inline links
-/// `[text](destination)`, found on its bytes: most segments with markup have nothing else, and
+/// The inline markup of a segment half whose only markup is `**bold**`, plain inline links
+/// `[text](destination)` and `` `code` `` spans, found on its bytes: most segments with markup have nothing else, and
 /// cmark would only confirm what the CommonMark rules below decide. Anything the rules leave
 /// open (another markup character, a possible autolink, a link with a title, spaces, brackets or
 /// parentheses in its destination, a neighbour character of a class not listed, a run that
 /// could both open and close) makes `parts` return `nil`, and `InlineMarkupParser` asks cmark.
 enum BoldAndLinkText {
-    /// The parts of `markdown` when its markup is only `**` pairs and simple links; `nil` otherwise.
+    /// The parts of `markdown` when its markup is only `**` pairs, simple links and code spans;
+    /// `nil` otherwise.
     static func parts(_ markdown: String) -> [InlineMarkup.Part]? {
         let bytes = Array(markdown.utf8)
         let marks = bytes.withUnsafeBufferPointer { bytes -> [InlineMarkupParser.Mark]? in
             var runs: [Int] = []
             var marks: [InlineMarkupParser.Mark] = []
-            guard scan(bytes, runs: &runs, links: &marks), !runs.isEmpty || !marks.isEmpty else { return nil }
+            guard scan(bytes, runs: &runs, marks: &marks), !runs.isEmpty || !marks.isEmpty else { return nil }
             // Each run must only open or only close, and they must alternate: every closer then
             // takes the opener just before it, and two delimiters each make <strong>.
             for (index, start) in runs.enumerated() {
@@ -26,8 +27,8 @@ enum BoldAndLinkText {
                 guard leftFlanking != rightFlanking, leftFlanking == index.isMultiple(of: 2) else { return nil }
             }
             guard runs.count.isMultiple(of: 2) else { return nil }
-            // A link holds no `*`, so a bold pair holds whole links: merged by offset, every closer
-            // follows its opener as in cmark's tree.
+            // A link holds no `*` and a code span's are not runs, so a bold pair holds whole links
+            // and spans: merged by offset, every closer follows its opener as in cmark's tree.
             for (index, start) in runs.enumerated() {
                 marks.append(.init(range: start..<(start + 2), kind: .bold, role: index.isMultiple(of: 2) ? .open : .close))
             }
@@ -42,11 +43,11 @@ enum BoldAndLinkText {
     /// The walker's line table, unused: the marks come with their offsets.
     private static let noLines = LineTable([UInt8]())
 
-    /// Finds the `**` runs (their offsets) and the links (their opener and closer), or returns
+    /// Finds the `**` runs (their offsets) and the marks of the links and code spans, or returns
     /// `false` when the text has other markup, a longer or shorter run of `*`, a control
     /// character, or something a GFM autolink may start at.
     private static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, runs: inout [Int], links: inout [InlineMarkupParser.Mark]
+        _ bytes: UnsafeBufferPointer<UInt8>, runs: inout [Int], marks: inout [InlineMarkupParser.Mark]
     ) -> Bool {
         var index = 0
         while index < bytes.count {
@@ -58,12 +59,18 @@ enum BoldAndLinkText {
                 runs.append(index)
                 index += 2
                 continue
+            case UInt8(ascii: "`"):
+                // A code span comes before emphasis and links: what it holds is not markup.
+                guard let end = codeSpan(at: index, in: bytes) else { return false }
+                marks.append(.init(range: index..<end, kind: .code, role: .standalone))
+                index = end
+                continue
             case UInt8(ascii: "["):
                 // An image's `![` is left to cmark.
                 guard index == 0 || bytes[index - 1] != UInt8(ascii: "!"), let end = link(at: index, in: bytes)
                 else { return false }
-                links.append(.init(range: index..<(index + 1), kind: .link, role: .open))
-                links.append(.init(range: end.closer..<end.end, kind: .link, role: .close))
+                marks.append(.init(range: index..<(index + 1), kind: .link, role: .open))
+                marks.append(.init(range: end.closer..<end.end, kind: .link, role: .close))
                 index = end.end
                 continue
             default:
@@ -91,6 +98,30 @@ enum BoldAndLinkText {
         default:
             return true
         }
+    }
+
+    /// The end of the code span whose opening backticks start at `start`: after the next run of
+    /// as many backticks; `nil` without one, or with a control character before it.
+    private static func codeSpan(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        func run(from index: Int) -> Int {
+            var end = index
+            while end < bytes.count, bytes[end] == UInt8(ascii: "`") { end += 1 }
+            return end - index
+        }
+        let length = run(from: start)
+        var index = start + length
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "`") {
+                let closer = run(from: index)
+                if closer == length { return index + closer }
+                index += closer
+                continue
+            }
+            guard byte >= 0x20, byte != 0x7F else { return nil }
+            index += 1
+        }
+        return nil
     }
 
     /// The link opening at `start`: `[text](destination)` with plain, non-empty text and a

@@ -13,7 +13,7 @@ import Testing
         "a", "Z", " ", "**", "*", "***", "[", "]", "(", ")", "](", "[a](b)", "[lien](https://x.test/a?b=1&c=2)",
         "[Aide](help.md#top)", "x.md", "https://a.b/c", "é", "’", "!", ":", ".", ",", "www.", "w", "_", "`", "~",
         "&amp;", "\\", "@", "«", "»", "\u{A0}", "\u{202F}", "\n", "\"", "'", "<", ">", "1", "-", "e\u{301}", "😀",
-        "日", "#", "|", "\t", "^",
+        "日", "#", "|", "\t", "^", "``", "`a`", "`**`", "`[x](y)`", "`<br>`", "``a`b``", "`www.a`",
     ]
 
     @Test func randomTextsReadAsCMarkReadsThem() {
@@ -34,6 +34,7 @@ import Testing
     @Test(arguments: [
         "Voir [l’aide](help.md) et **[b](c)**", "**a [b](c) d**", "[a](b)[c](d)", "[a](<b>)", "[a](b \"t\")",
         "![a](b.png)", "[a] (b)", "[**a**](b)", "x[a](b)y", "**a**[b](c)", "[a](b)**c**", "[a](b(c))",
+        "Run `Get-Item` **now**", "`a` [b](c) `d`", "**`a`**", "`[a` b](c)", "``a ` b``", "`a``b`", "`a",
     ])
     func shapesReadAsCMarkReadsThem(_ text: String) {
         #expect(InlineMarkupParser.parse(text) == InlineMarkupParser.parseWithCMark(text))
