@@ -66,14 +66,20 @@ public enum ArticleParser {
 
         mutating func append(_ text: String) {
             guard found == nil else { return }
-            for byte in text.utf8 {
-                if byte == UInt8(ascii: "\n") {
+            var text = text
+            // Line ends are found with `memchr` and lines copied whole, not byte by byte.
+            text.withUTF8 { bytes in
+                var start = 0
+                while let end = ByteSearch.firstIndex(
+                    of: UInt8(ascii: "\n"), in: UnsafeBufferPointer(rebasing: bytes[start...]))
+                {
+                    line.append(contentsOf: bytes[start..<(start + end)])
                     check()
                     line.removeAll(keepingCapacity: true)
                     if found != nil { return }
-                } else {
-                    line.append(byte)
+                    start += end + 1
                 }
+                line.append(contentsOf: bytes[start...])
             }
         }
 

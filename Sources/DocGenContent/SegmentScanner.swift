@@ -34,17 +34,13 @@ public struct SegmentScanner {
         self.lines = lines
         var targetOpens = 0
         self.spans = SpanMatches(bytes, open: Self.spanOpen, close: Self.spanClose) { offset in
-            if Self.startsWith(bytes, Self.targetOpen, at: offset) {
+            if bytes.hasBytes(Self.targetOpen, at: offset) {
                 targetOpens += 1
                 return true
             }
-            return Self.startsWith(bytes, Self.sourceOpen, at: offset)
+            return bytes.hasBytes(Self.sourceOpen, at: offset)
         }
         self.targetOpenCount = targetOpens
-    }
-
-    private static func startsWith(_ bytes: [UInt8], _ pattern: [UInt8], at offset: Int) -> Bool {
-        offset + pattern.count <= bytes.count && bytes[offset..<offset + pattern.count].elementsEqual(pattern)
     }
 
     /// Scans the body, which runs from byte `bodyStart` to the end of the file.
@@ -241,11 +237,7 @@ public struct SegmentScanner {
         return index
     }
 
-    private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
-        guard offset >= 0, offset + pattern.count <= bytes.count else { return false }
-        for (i, byte) in pattern.enumerated() where bytes[offset + i] != byte { return false }
-        return true
-    }
+    private func matches(_ pattern: [UInt8], at offset: Int) -> Bool { bytes.hasBytes(pattern, at: offset) }
 
     private func string(_ range: Range<Int>) -> String {
         // A piece cut from valid text on character boundaries is valid: copied without a check.

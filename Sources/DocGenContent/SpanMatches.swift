@@ -1,5 +1,11 @@
 import DocGenCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// For every `<span` of a file, the `</span>` that closes it and the first segment span nested
 /// inside it, found in one pass. The segment scanner asks this for each span it reads; scanning
 /// forward from each instead took time quadratic in the number of unclosed spans (20,000
@@ -19,11 +25,7 @@ struct SpanMatches {
         var stack: [Int] = []  // slots of the spans still open
         var firstUnset = 0  // stack entries from here up have no nested segment span yet
         bytes.withUnsafeBufferPointer { bytes in
-            func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
-                guard offset + pattern.count <= bytes.count else { return false }
-                for (index, byte) in pattern.enumerated() where bytes[offset + index] != byte { return false }
-                return true
-            }
+            func matches(_ pattern: [UInt8], at offset: Int) -> Bool { bytes.hasBytes(pattern, at: offset) }
             var index = 0
             // Tags start at a `<`, found with `memchr`.
             while let found = ByteSearch.firstIndex(
@@ -68,5 +70,22 @@ struct SpanMatches {
         guard close >= 0, close >= contentStart else { return nil }
         let first = nested[low]
         return (close, first >= 0 && first >= contentStart ? first : nil)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `pattern` stands at `offset`, compared by `memcmp`: the generic element-by-element
+    /// comparisons of slices and arrays cost more than the scans around them.
+    func hasBytes(_ pattern: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, offset + pattern.count <= count else { return false }
+        guard let base = baseAddress, !pattern.isEmpty else { return true }
+        return pattern.withUnsafeBufferPointer { memcmp(base + offset, $0.baseAddress!, $0.count) == 0 }
+    }
+}
+
+extension [UInt8] {
+    /// `UnsafeBufferPointer.hasBytes` on an array.
+    func hasBytes(_ pattern: [UInt8], at offset: Int) -> Bool {
+        withUnsafeBufferPointer { $0.hasBytes(pattern, at: offset) }
     }
 }

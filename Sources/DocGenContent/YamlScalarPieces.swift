@@ -26,19 +26,21 @@ enum YamlScalarPieces {
             while p < bytes.count, bytes[p] != UInt8(ascii: "\n") { p += 1 }  // the indicator line
         }
         var runs: [(text: String, offset: Int)] = []
-        var run = ""
+        // The run's UTF-8, made a String when it ends (appending scalar by scalar to a String
+        // cost more than the walk).
+        var run: [UInt8] = []
         var runStart = p
         var runEnd = p  // where the next verbatim byte must be to extend the run
         func flush() {
-            if !run.isEmpty { runs.append((run, runStart)) }
-            run = ""
+            if !run.isEmpty { runs.append((String(decoding: run, as: UTF8.self), runStart)) }
+            run.removeAll(keepingCapacity: true)
         }
         func append(_ scalar: Unicode.Scalar, at offset: Int, length: Int, verbatim: Bool) {
             if !verbatim || offset != runEnd || run.isEmpty {
                 flush()
                 runStart = offset
             }
-            run.unicodeScalars.append(scalar)
+            run.append(contentsOf: scalar.utf8)
             runEnd = verbatim ? offset + length : -1
         }
         let scalars = Array(value.unicodeScalars)
@@ -46,7 +48,7 @@ enum YamlScalarPieces {
         var skipped = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            let encoded = Array(String(scalar).utf8)
+            let encoded = scalar.utf8  // no copy of its own
             guard p < bytes.count, skipped < 4096 else {
                 // Lost the thread: the rest of the value at the last place known.
                 flush()
@@ -66,7 +68,7 @@ enum YamlScalarPieces {
                     continue
                 }
             }
-            if p + encoded.count <= bytes.count, bytes[p..<p + encoded.count].elementsEqual(encoded) {
+            if p + encoded.count <= bytes.count, encoded.indices.allSatisfy({ bytes[p + $0] == encoded[$0] }) {
                 append(scalar, at: p, length: encoded.count, verbatim: true)
                 p += encoded.count
                 index += 1

@@ -184,9 +184,13 @@ public enum ContentLoader {
         // Valid UTF-8 (nearly every file) is checked and decoded in one pass over the bytes.
         let (decoded, valid, hasReturn) = data.withUnsafeBytes { raw -> (String, Bool, Bool) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            let hasReturn = ByteSearch.firstIndex(of: UInt8(ascii: "\r"), in: bytes) != nil  // memchr
-            if let text = String(validating: bytes, as: UTF8.self) { return (text, true, hasReturn) }
-            return (String(decoding: bytes, as: UTF8.self), false, hasReturn)
+            guard ByteSearch.firstIndex(of: UInt8(ascii: "\r"), in: bytes) != nil else {
+                return decode(bytes, hasReturn: false)
+            }
+            // `\r\n` is dropped to `\n` on the bytes, without Foundation's search, when that is
+            // what replacing it in the decoded text gives (see `withoutCarriageReturns`).
+            guard let dropped = withoutCarriageReturns(bytes) else { return decode(bytes, hasReturn: true) }
+            return dropped.withUnsafeBufferPointer { decode($0, hasReturn: false) }
         }
         var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -200,6 +204,36 @@ public enum ContentLoader {
                     fix: "save the file as UTF-8"))
         }
         return SourceFile(path: relative, text: text)
+    }
+
+    /// The text of `bytes` and whether they were valid UTF-8, checked and decoded in one pass.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, hasReturn: Bool) -> (String, Bool, Bool) {
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, true, hasReturn) }
+        return (String(decoding: bytes, as: UTF8.self), false, hasReturn)
+    }
+
+    /// `bytes` with each `\r` that comes before a `\n` left out; `nil` when a `\r\n` is followed
+    /// by a byte beyond ASCII: Foundation then leaves a `\r\n` whose `\n` takes a combining mark,
+    /// and the text is left to it. (An invalid sequence never takes an ASCII byte.)
+    static func withoutCarriageReturns(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var start = 0
+        while let found = ByteSearch.firstIndex(
+            of: UInt8(ascii: "\r"), in: UnsafeBufferPointer(rebasing: bytes[start...]))
+        {
+            let index = start + found
+            result.append(contentsOf: bytes[start..<index])
+            start = index + 1
+            // A lone `\r` stays.
+            if start == bytes.count || bytes[start] != UInt8(ascii: "\n") {
+                result.append(UInt8(ascii: "\r"))
+            } else if start + 1 < bytes.count, bytes[start + 1] >= 0x80 {
+                return nil
+            }
+        }
+        result.append(contentsOf: bytes[start...])
+        return result
     }
 
     /// Where each invalid UTF-8 sequence starts: file line and byte column (1-based, counted in

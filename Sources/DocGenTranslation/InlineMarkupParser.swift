@@ -22,7 +22,13 @@ public enum InlineMarkupParser {
                 $0 == 0x2A || $0 == 0x5F || $0 == 0x7E || $0 == 0x60 || $0 == 0x5B || $0 == 0x3C
             })
         else { return whole }
-        if let parts = BoldOnlyText.parts(markdown) { return InlineMarkup(parts: parts) }
+        if let parts = BoldAndLinkText.parts(markdown) { return InlineMarkup(parts: parts) }
+        return parseWithCMark(markdown)
+    }
+
+    /// `parse` by cmark's tree alone: the reference the byte-level fast path is tested against.
+    static func parseWithCMark(_ markdown: String) -> InlineMarkup {
+        let whole = InlineMarkup(parts: markdown.isEmpty ? [] : [.text(markdown)])
         let wrapped = wrapperOpen + markdown + wrapperClose
         let bytes = Array(wrapped.utf8)
         let tree = CMark.parse(wrapped)
@@ -40,23 +46,24 @@ public enum InlineMarkupParser {
         return InlineMarkup(parts: parts)
     }
 
+    /// A code found in the text: its bytes and what it is.
+    struct Mark {
+        enum Role { case open, close, standalone }
+        var range: Range<Int>
+        var kind: InlineMarkup.CodeKind
+        var role: Role
+    }
+
     /// Walks sibling inline nodes and records the byte range of every code.
-    private struct Walker {
+    struct Walker {
         let bytes: [UInt8]
         let lines: LineTable
         var marks: [Mark] = []
 
-        /// A code found in the text: its bytes and what it is.
-        struct Mark {
-            enum Role { case open, close, standalone }
-            var range: Range<Int>
-            var kind: InlineMarkup.CodeKind
-            var role: Role
-        }
-
-        init(bytes: [UInt8], lines: LineTable) {
+        init(bytes: [UInt8], lines: LineTable, marks: [Mark] = []) {
             self.bytes = bytes
             self.lines = lines
+            self.marks = marks
         }
 
         /// The byte offset where a node's Markdown starts. cmark places a code span at its content,
