@@ -162,9 +162,17 @@ struct LinkPass {
                     "link '\(written)' points at no heading of this article",
                     fix: "use the id of a heading of this article (see its <a name> anchor)"))
         }
-        let at = location(position)
-        let resolved = resolvedLinks[written] ?? resolveLink(written, at: at)
-        resolvedLinks[written] = resolved
+        // The place is worked out only when something is reported or recorded there (from a
+        // copy of the closure: the mutating calls below must not read `self` to get it).
+        let location = location
+        lazy var at = location(position)
+        let resolved: Resolved
+        if let known = resolvedLinks[written] {
+            resolved = known
+        } else {
+            resolved = resolveLink(written, at: at)
+            resolvedLinks[written] = resolved
+        }
         reportOccurrence(of: resolved, written: written, at: at, reported: \.reportedLinks)
         if recordsFragments, let target = resolved.fragment {
             fragmentLinks.append(FragmentLink(page: target.page, fragment: target.fragment, location: at))
@@ -199,9 +207,15 @@ struct LinkPass {
     }
 
     private mutating func image(_ source: String, at position: TextPosition) -> String {
-        let at = location(position)
-        let resolved = resolvedImages[source] ?? resolveImage(source, at: at)
-        resolvedImages[source] = resolved
+        let location = location
+        lazy var at = location(position)
+        let resolved: Resolved
+        if let known = resolvedImages[source] {
+            resolved = known
+        } else {
+            resolved = resolveImage(source, at: at)
+            resolvedImages[source] = resolved
+        }
         reportOccurrence(of: resolved, written: source, at: at, reported: \.reportedImages)
         return resolved.url
     }
@@ -210,15 +224,18 @@ struct LinkPass {
     /// the first language is reported; the second language shares the first's results and
     /// reports only destinations new to it.
     private mutating func reportOccurrence(
-        of resolved: Resolved, written: String, at: SourceLocation, reported: WritableKeyPath<LinkPass, Set<String>>
+        of resolved: Resolved, written: String, at: @autoclosure () -> SourceLocation,
+        reported: WritableKeyPath<LinkPass, Set<String>>
     ) {
-        if recordsFragments || !self[keyPath: reported].contains(written) {
+        if !resolved.problems.isEmpty, recordsFragments || !self[keyPath: reported].contains(written) {
+            let at = at()
             for var problem in resolved.problems {
                 problem.location = at
                 report(problem)
             }
         }
-        if recordsFragments { self[keyPath: reported].insert(written) }
+        // Only destinations with problems are ever looked up in the set.
+        if recordsFragments, !resolved.problems.isEmpty { self[keyPath: reported].insert(written) }
     }
 
     private func resolveImage(_ source: String, at: SourceLocation) -> Resolved {

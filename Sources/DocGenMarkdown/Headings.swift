@@ -17,11 +17,7 @@ public enum Headings {
         var result: [HeadingInfo] = []
         func walk(_ node: MarkdownNode) {
             if case .heading(let level) = node.kind {
-                let (anchor, rest) = splitAnchor(node.children)
-                result.append(
-                    HeadingInfo(
-                        level: level, explicitID: anchor,
-                        text: trimmingSpaces(rest.map(\.plainText).joined())))
+                result.append(info(level: level, inlines: node.children))
                 return
             }
             // A paragraph or a table holds inlines only: no heading is below it.
@@ -34,13 +30,25 @@ public enum Headings {
         return result
     }
 
+    /// The outline entry of a heading of `level` whose children are `inlines`.
+    static func info(level: Int, inlines: [MarkdownNode]) -> HeadingInfo {
+        let (anchor, rest) = splitAnchor(inlines)
+        return HeadingInfo(level: level, explicitID: anchor, text: trimmingSpaces(rest.map(\.plainText).joined()))
+    }
+
     /// The ids for a document's headings: the explicit anchor, else the slug of `slugSource[i]`
     /// (the English text, so both languages share ids), made unique with `-1`, `-2`, …
     public static func ids(for headings: [HeadingInfo], slugSources: [String]? = nil) -> [String] {
+        ids(for: headings, slugs: slugSources?.map(slug))
+    }
+
+    /// `ids(for:slugSources:)` with the slugs already made (`slugs[i]` is `slug(slugSources[i])`),
+    /// so that two languages sharing the English slugs make them once.
+    public static func ids(for headings: [HeadingInfo], slugs: [String]?) -> [String] {
         var used: [String: Int] = [:]
         var ids: [String] = []
         for (index, heading) in headings.enumerated() {
-            var id = heading.explicitID ?? slug(slugSources?[safe: index] ?? heading.text)
+            var id = heading.explicitID ?? slugs?[safe: index] ?? slug(heading.text)
             if id.isEmpty { id = "section" }
             if let count = used[id] {
                 used[id] = count + 1
@@ -77,20 +85,24 @@ public enum Headings {
         var result = Set<String>()
         func walk(_ node: MarkdownNode) {
             switch node.kind {
-            case .htmlInline(let html), .htmlBlock(let html):
-                guard mayHoldAnchor(html) else { return }
-                let bytes = Array(html.utf8)
-                var from = 0
-                while let open = find(Array("<a ".utf8), in: bytes, from: from) {
-                    let tagEnd = bytes[open...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
-                    if let id = anchorID(bytes[open..<tagEnd]) { result.insert(id) }
-                    from = tagEnd
-                }
+            case .htmlInline(let html), .htmlBlock(let html): collectAnchors(in: html, into: &result)
             default: node.children.forEach(walk)
             }
         }
         walk(root)
         return result
+    }
+
+    /// Adds the `name`/`id` values of the `<a>` anchors of one raw HTML text to `anchors`.
+    static func collectAnchors(in html: String, into anchors: inout Set<String>) {
+        guard mayHoldAnchor(html) else { return }
+        let bytes = Array(html.utf8)
+        var from = 0
+        while let open = find(Array("<a ".utf8), in: bytes, from: from) {
+            let tagEnd = bytes[open...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+            if let id = anchorID(bytes[open..<tagEnd]) { anchors.insert(id) }
+            from = tagEnd
+        }
     }
 
     /// Splits a heading's inlines into a leading `<a name="x"></a>` anchor id and the rest.
