@@ -23,6 +23,8 @@ struct LinkPass {
     /// Destinations the first language has reported.
     var reportedLinks: Set<String> = []
     var reportedImages: Set<String> = []
+    /// `HTMLSanitizer`'s answers so far, by raw HTML text (a pure function of it and `safeHTML`).
+    var sanitizedHTML: [String: (html: String, removals: [HTMLSanitizer.Removal])] = [:]
     var diagnostics: [Diagnostic] = []
     var fragmentLinks: [FragmentLink] = []
     var referencedFlows: [String] = []
@@ -30,7 +32,7 @@ struct LinkPass {
     var anchors: Set<String> = []
     /// Whether raw HTML is held to the allow-list (docgen.yml `safeHTML`), not only to the rules
     /// that always hold (URL policy, no event handlers, no `<base>` or `<meta>`).
-    var safeHTML = false
+    var safeHTML = false { didSet { sanitizedHTML = [:] } }
     /// Whether the node being visited is the first block of a quote whose marker takes effect.
     var leadingMarkerTakesEffect = false
     /// Whether to record fragment links (the first side compiled does; both link the same pages).
@@ -125,7 +127,14 @@ struct LinkPass {
     /// Raw HTML through `HTMLSanitizer` (the allow-list when `safeHTML`), each removal reported
     /// at the line and column of its tag.
     private mutating func sanitized(_ html: String, at start: TextPosition) -> String {
-        let (clean, removals) = HTMLSanitizer.sanitize(html, allowList: safeHTML)
+        // The same tags recur (`</span>`, `<br>`): each distinct text is sanitized once per article.
+        let (clean, removals): (String, [HTMLSanitizer.Removal])
+        if let known = sanitizedHTML[html] {
+            (clean, removals) = known
+        } else {
+            (clean, removals) = HTMLSanitizer.sanitize(html, allowList: safeHTML)
+            sanitizedHTML[html] = (clean, removals)
+        }
         guard !removals.isEmpty else { return clean }  // end tags of removed elements go silently
         let bytes = Array(html.utf8)
         for removal in removals {

@@ -51,29 +51,33 @@ extension LinkPass {
         // The last two bytes of the current run of text nodes.
         var last: UInt8 = 0
         var beforeLast: UInt8 = 0
-        for child in children {
-            switch child.kind {
-            case .text(var text):
-                let found = text.withUTF8 { bytes in
-                    for byte in bytes {
-                        if last == UInt8(ascii: "[") && byte == UInt8(ascii: "!") { return true }
-                        if beforeLast == UInt8(ascii: ":") && last == UInt8(ascii: ":") && byte == UInt8(ascii: ":") {
-                            return true
+        // Read through the buffer: an array iterator copies every node it passes.
+        return children.withUnsafeBufferPointer { children in
+            for index in children.indices {
+                switch children[index].kind {
+                case .text(var text):
+                    let found = text.withUTF8 { bytes in
+                        for byte in bytes {
+                            if last == UInt8(ascii: "[") && byte == UInt8(ascii: "!") { return true }
+                            if beforeLast == UInt8(ascii: ":") && last == UInt8(ascii: ":") && byte == UInt8(ascii: ":")
+                            {
+                                return true
+                            }
+                            beforeLast = last
+                            last = byte
                         }
-                        beforeLast = last
-                        last = byte
+                        return false
                     }
-                    return false
+                    if found { return true }
+                case .code(let code), .codeBlock(_, let code):
+                    if code.containsBytes("<span ") { return true }
+                    (last, beforeLast) = (0, 0)
+                default:
+                    (last, beforeLast) = (0, 0)
                 }
-                if found { return true }
-            case .code(let code), .codeBlock(_, let code):
-                if code.containsBytes("<span ") { return true }
-                (last, beforeLast) = (0, 0)
-            default:
-                (last, beforeLast) = (0, 0)
             }
+            return false
         }
-        return false
     }
 
     private mutating func checkText(_ text: String, at start: TextPosition, leading: Bool) {

@@ -126,12 +126,15 @@ public enum Headings {
     /// Whether the HTML has `<a` or `<A` anywhere: most raw HTML of an article is segment spans,
     /// answered from their bytes before any case-insensitive search.
     static func mayHoldAnchor(_ html: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in html.utf8 {
-            if previous == 0x3C && (byte == 0x61 || byte == 0x41) { return true }
-            previous = byte
+        var html = html
+        return html.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if previous == 0x3C && (byte == 0x61 || byte == 0x41) { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     /// The text without the spaces and tabs at its ends (`CharacterSet.whitespaces`: tab and

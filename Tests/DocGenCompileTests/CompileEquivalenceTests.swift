@@ -1,6 +1,6 @@
 @testable import DocGenCompile
 import DocGenCore
-import DocGenMarkdown
+@testable import DocGenMarkdown
 import Testing
 
 /// The compile stage's fast paths against the plain versions they replaced, on random inputs.
