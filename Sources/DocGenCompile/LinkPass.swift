@@ -115,7 +115,8 @@ struct LinkPass {
         default: break
         }
         checkMarkup(in: node)
-        let markedQuote = node.kind == .blockQuote && DocFXAlert.opensWithMarker(node)
+        var markedQuote = false
+        if case .blockQuote = node.kind { markedQuote = DocFXAlert.opensWithMarker(node) }
         for index in node.children.indices {
             leadingMarkerTakesEffect = markedQuote && index == 0
             visit(&node.children[index])
@@ -192,7 +193,8 @@ struct LinkPass {
     private func resolveLink(_ written: String, at: SourceLocation) -> Resolved {
         var destination = written
         var problems: [Diagnostic] = []
-        if destination.contains("\\"), !destination.contains("://") {
+        // Foundation's search is asked only when the byte is there (it cannot match otherwise).
+        if destination.containsByte(UInt8(ascii: "\\")), destination.contains("\\"), !destination.contains("://") {
             problems.append(
                 .warning(
                     "docgen.link.backslash", at: at,

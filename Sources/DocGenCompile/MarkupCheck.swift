@@ -57,6 +57,16 @@ extension LinkPass {
                 switch children[index].kind {
                 case .text(var text):
                     let found = text.withUTF8 { bytes in
+                        guard let first = bytes.first else { return false }
+                        // Without '[' or ':' (found by memchr), only the seam "[" + "!" can match.
+                        if ByteSearch.firstIndex(of: UInt8(ascii: "["), in: bytes) == nil,
+                            ByteSearch.firstIndex(of: UInt8(ascii: ":"), in: bytes) == nil
+                        {
+                            if last == UInt8(ascii: "[") && first == UInt8(ascii: "!") { return true }
+                            beforeLast = bytes.count > 1 ? bytes[bytes.count - 2] : last
+                            last = bytes[bytes.count - 1]
+                            return false
+                        }
                         for byte in bytes {
                             if last == UInt8(ascii: "[") && byte == UInt8(ascii: "!") { return true }
                             if beforeLast == UInt8(ascii: ":") && last == UInt8(ascii: ":") && byte == UInt8(ascii: ":")

@@ -49,8 +49,10 @@ struct SegmentNodes {
                     written += 1
                     continue
                 }
-                // A closing tag is never a marker nor an opening `<span`: it is tested first.
-                if html == Self.closing, let frame = stack.popLast() {
+                // A closing tag is never a marker nor an opening `<span`: it is tested first (its
+                // length first, since most tags here are the longer markers).
+                let isClosing = html.utf8.count == Self.closing.utf8.count && html == Self.closing
+                if isClosing, let frame = stack.popLast() {
                     if let id = frame.id {
                         let length = written - frame.start
                         let inner =
@@ -66,10 +68,10 @@ struct SegmentNodes {
                         continue
                     }
                     // The author's own span ends: its nodes are already in the enclosing frame.
-                } else if html != Self.closing, let id = markers[html] {
+                } else if !isClosing, let id = markers[html] {
                     stack.append(Frame(id: id, marker: consume child, start: written))
                     continue
-                } else if html != Self.closing, html.hasPrefix("<span"), !stack.isEmpty {
+                } else if !isClosing, html.hasPrefix("<span"), !stack.isEmpty {
                     (base + written).initialize(to: consume child)
                     written += 1
                     stack.append(Frame(id: nil, marker: nil, start: written))
