@@ -254,7 +254,8 @@ extension CMark {
                 child = cmark_node_next(current)
             }
             var children: [MarkdownNode] = []
-            children.reserveCapacity(count)
+            // Most nodes are leaves: reserving nothing still goes through the array's slow path.
+            if count > 0 { children.reserveCapacity(count) }
             child = cmark_node_first_child(node)
             var hasInlineHTML = false
             while let current = child {
