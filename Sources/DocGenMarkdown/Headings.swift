@@ -1,3 +1,4 @@
+import DocGenCore
 import Foundation
 
 /// A heading of a document as seen by the outline and by id assignment.
@@ -128,10 +129,15 @@ public enum Headings {
     static func mayHoldAnchor(_ html: String) -> Bool {
         var html = html
         return html.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if previous == 0x3C && (byte == 0x61 || byte == 0x41) { return true }
-                previous = byte
+            // Each '<' is found by memchr: a segment span has one, at its start.
+            var from = 0
+            while from < bytes.count - 1,
+                let open = ByteSearch.firstIndex(of: 0x3C, in: UnsafeBufferPointer(rebasing: bytes[from...]))
+            {
+                let next = from + open + 1
+                guard next < bytes.count else { return false }
+                if bytes[next] == 0x61 || bytes[next] == 0x41 { return true }
+                from = next
             }
             return false
         }

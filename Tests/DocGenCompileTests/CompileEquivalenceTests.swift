@@ -152,6 +152,24 @@ import Testing
         #expect(Headings.ids(for: headings, slugSources: sources) == expected)
     }
 
+    /// The memchr-driven anchor test against the byte loop it replaced.
+    @Test func anchorPrecheckMatchesTheByteLoop() {
+        func reference(_ html: String) -> Bool {
+            var previous: UInt8 = 0
+            for byte in html.utf8 {
+                if previous == 0x3C && (byte == 0x61 || byte == 0x41) { return true }
+                previous = byte
+            }
+            return false
+        }
+        let pieces = ["<", "a", "A", "<span class=\"seg\">", "b", " ", "é", "<<", ">"]
+        var random = Random(state: 5)
+        for _ in 0..<50_000 {
+            let html = (0..<random.next(7)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            #expect(Headings.mayHoldAnchor(html) == reference(html), "\(html.debugDescription)")
+        }
+    }
+
     /// The byte-level scheme test against the character-level one it stands in front of.
     @Test func externalURLsAreRecognizedAsByCharacters() {
         func reference(_ url: String) -> Bool {
