@@ -173,19 +173,14 @@ struct LinkPass {
                     fix: "use the id of a heading of this article (see its <a name> anchor)"))
         }
         // The place is worked out only when something is reported or recorded there (from a
-        // copy of the closure: the mutating calls below must not read `self` to get it).
+        // copy of the closure: the mutating call below must not read `self` to get it).
         let location = location
-        lazy var at = location(position)
-        let resolved: Resolved
-        if let known = resolvedLinks[written] {
-            resolved = known
-        } else {
-            resolved = resolveLink(written, at: at)
-            resolvedLinks[written] = resolved
-        }
-        reportOccurrence(of: resolved, written: written, at: at, reported: \.reportedLinks)
+        if resolvedLinks[written] == nil { resolvedLinks[written] = resolveLink(written, at: location(position)) }
+        let resolved = resolvedLinks[written]!
+        reportOccurrence(of: resolved, written: written, at: location(position), reported: \.reportedLinks)
         if recordsFragments, let target = resolved.fragment {
-            fragmentLinks.append(FragmentLink(page: target.page, fragment: target.fragment, location: at))
+            fragmentLinks.append(
+                FragmentLink(page: target.page, fragment: target.fragment, location: location(position)))
         }
         return resolved.url
     }
@@ -219,15 +214,9 @@ struct LinkPass {
 
     private mutating func image(_ source: String, at position: TextPosition) -> String {
         let location = location
-        lazy var at = location(position)
-        let resolved: Resolved
-        if let known = resolvedImages[source] {
-            resolved = known
-        } else {
-            resolved = resolveImage(source, at: at)
-            resolvedImages[source] = resolved
-        }
-        reportOccurrence(of: resolved, written: source, at: at, reported: \.reportedImages)
+        if resolvedImages[source] == nil { resolvedImages[source] = resolveImage(source, at: location(position)) }
+        let resolved = resolvedImages[source]!
+        reportOccurrence(of: resolved, written: source, at: location(position), reported: \.reportedImages)
         return resolved.url
     }
 

@@ -275,7 +275,8 @@ extension CMark {
         private mutating func note(_ kind: MarkdownNode.Kind, _ children: [MarkdownNode]) {
             switch kind {
             case .heading(let level): outline!.headings.append(Headings.info(level: level, inlines: children))
-            case .htmlInline(let html), .htmlBlock(let html): Headings.collectAnchors(in: html, into: &outline!.htmlAnchors)
+            case .htmlInline(let html), .htmlBlock(let html):
+                Headings.collectAnchors(in: html, into: &outline!.htmlAnchors)
             default: break
             }
         }

@@ -1,7 +1,8 @@
-@testable import DocGenCompile
 import DocGenCore
-@testable import DocGenMarkdown
 import Testing
+
+@testable import DocGenCompile
+@testable import DocGenMarkdown
 
 /// The compile stage's fast paths against the plain versions they replaced, on random inputs.
 @Suite struct CompileEquivalenceTests {
