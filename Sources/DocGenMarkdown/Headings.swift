@@ -99,7 +99,7 @@ public enum Headings {
         guard mayHoldAnchor(html) else { return }
         let bytes = Array(html.utf8)
         var from = 0
-        while let open = find(Array("<a ".utf8), in: bytes, from: from) {
+        while let open = find(anchorOpening, in: bytes, from: from) {
             let tagEnd = bytes[open...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
             if let id = anchorID(bytes[open..<tagEnd]) { anchors.insert(id) }
             from = tagEnd
@@ -161,6 +161,14 @@ public enum Headings {
         anchorID(Array(tag.utf8)[...])
     }
 
+    /// `name="`, `name='`, `id="`, `id='`: what `anchorID` looks for, in order, made once.
+    private static let anchorAttributePatterns: [[UInt8]] = ["name", "id"].flatMap { attribute in
+        [UInt8(ascii: "\""), UInt8(ascii: "'")].map { Array((attribute + "=").utf8) + [$0] }
+    }
+
+    /// The opening of an anchor tag, for `collectAnchors`.
+    private static let anchorOpening = Array("<a ".utf8)
+
     /// `anchorID(in:)` on the tag's UTF-8 bytes: the first `name="`, `name='`, `id="` or `id='`
     /// (in that order of preference, any ASCII case, anywhere in the tag) and the text up to its
     /// closing quote.
@@ -170,14 +178,12 @@ public enum Headings {
             tag[start + 2] == UInt8(ascii: " ") || tag[start + 2] == UInt8(ascii: "\t")
         else { return nil }
         let bytes = Array(tag)
-        for attribute in ["name", "id"] {
-            for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
-                let pattern = Array((attribute + "=").utf8) + [quote]
-                if let found = find(pattern, in: bytes, from: 0) {
-                    let valueStart = found + pattern.count
-                    let valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
-                    if valueEnd > valueStart { return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self) }
-                }
+        for pattern in anchorAttributePatterns {
+            let quote = pattern[pattern.count - 1]
+            if let found = find(pattern, in: bytes, from: 0) {
+                let valueStart = found + pattern.count
+                let valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
+                if valueEnd > valueStart { return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self) }
             }
         }
         return nil
