@@ -39,9 +39,15 @@ public struct ArticleCompiler: Sendable {
         let markers = SegmentMarkers(article: article)
         var parsed = sides.map { parse(article, side: $0, markers: markers) }
         var diagnostics = parsed.flatMap(\.issues)
-        let headingLists = parsed.map { Headings.collect(in: $0.root) }
-        let englishTexts = headingLists.last.map { $0.map(\.text) }
+        let headingLists = parsed.map(\.headings)
         let sameShape = headingLists.count < 2 || headingLists[0].count == headingLists[1].count
+        // The English side's slugs serve both sides (see `Headings.ids(for:slugSources:)`), made
+        // once and only for headings that lack an explicit id on a side that uses the slug.
+        let english = headingLists.last ?? []
+        let englishSlugs = english.indices.map { index in
+            english[index].explicitID == nil || (sameShape && headingLists[0][index].explicitID == nil)
+                ? Headings.slug(english[index].text) : ""
+        }
         var pass = LinkPass(
             links: links, articlePath: article.path, flowNames: flowNames,
             location: { _ in SourceLocation(path: article.path, line: 1) })
@@ -49,8 +55,8 @@ public struct ArticleCompiler: Sendable {
         var bodies: [CompiledBody] = []
         for index in parsed.indices {
             let headings = headingLists[index]
-            let ids = Headings.ids(for: headings, slugSources: sameShape ? englishTexts : nil)
-            let anchors = Set(ids).union(Headings.htmlAnchors(in: parsed[index].root))
+            let ids = Headings.ids(for: headings, slugs: sameShape || index > 0 ? englishSlugs : nil)
+            let anchors = Set(ids).union(parsed[index].htmlAnchors)
             // The tree moves out of `parsed`, so the link pass mutates it without copying its arrays.
             var root = parsed[index].root
             parsed[index].root = MarkdownNode(kind: .document)
@@ -77,6 +83,9 @@ public struct ArticleCompiler: Sendable {
     private struct ParsedSide {
         var side: TextSide
         var root: MarkdownNode
+        /// The headings and raw HTML anchors of `root`, read while parsing.
+        var headings: [HeadingInfo]
+        var htmlAnchors: Set<String>
         var lines: LineTable
         var maps: ComposedSourceMap
         /// Directive and include problems, already at file positions.
@@ -144,9 +153,11 @@ public struct ArticleCompiler: Sendable {
                 return diagnostic
             }
         let segments = SegmentNodes(markers: markers.ids)
-        let root = CMark.parse(rewritten.text, regroup: markers.ids.isEmpty ? nil : segments.group)
+        let (root, outline) = CMark.parseWithOutline(
+            rewritten.text, regroup: markers.ids.isEmpty ? nil : segments.group)
         var parsed = ParsedSide(
-            side: side, root: root, lines: LineTable(rewritten.text),
+            side: side, root: root, headings: outline.headings, htmlAnchors: outline.htmlAnchors,
+            lines: LineTable(rewritten.text),
             maps: ComposedSourceMap(maps: [rewritten.map, expanded.map, composed.map]), issues: issues)
         parsed.text = rewritten.text
         return parsed

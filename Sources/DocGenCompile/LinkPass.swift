@@ -23,6 +23,8 @@ struct LinkPass {
     /// Destinations the first language has reported.
     var reportedLinks: Set<String> = []
     var reportedImages: Set<String> = []
+    /// `HTMLSanitizer`'s answers so far, by raw HTML text (a pure function of it and `safeHTML`).
+    var sanitizedHTML: [String: (html: String, removals: [HTMLSanitizer.Removal])] = [:]
     var diagnostics: [Diagnostic] = []
     var fragmentLinks: [FragmentLink] = []
     var referencedFlows: [String] = []
@@ -30,7 +32,7 @@ struct LinkPass {
     var anchors: Set<String> = []
     /// Whether raw HTML is held to the allow-list (docgen.yml `safeHTML`), not only to the rules
     /// that always hold (URL policy, no event handlers, no `<base>` or `<meta>`).
-    var safeHTML = false
+    var safeHTML = false { didSet { sanitizedHTML = [:] } }
     /// Whether the node being visited is the first block of a quote whose marker takes effect.
     var leadingMarkerTakesEffect = false
     /// Whether to record fragment links (the first side compiled does; both link the same pages).
@@ -113,7 +115,8 @@ struct LinkPass {
         default: break
         }
         checkMarkup(in: node)
-        let markedQuote = node.kind == .blockQuote && DocFXAlert.opensWithMarker(node)
+        var markedQuote = false
+        if case .blockQuote = node.kind { markedQuote = DocFXAlert.opensWithMarker(node) }
         for index in node.children.indices {
             leadingMarkerTakesEffect = markedQuote && index == 0
             visit(&node.children[index])
@@ -125,7 +128,14 @@ struct LinkPass {
     /// Raw HTML through `HTMLSanitizer` (the allow-list when `safeHTML`), each removal reported
     /// at the line and column of its tag.
     private mutating func sanitized(_ html: String, at start: TextPosition) -> String {
-        let (clean, removals) = HTMLSanitizer.sanitize(html, allowList: safeHTML)
+        // The same tags recur (`</span>`, `<br>`): each distinct text is sanitized once per article.
+        let (clean, removals): (String, [HTMLSanitizer.Removal])
+        if let known = sanitizedHTML[html] {
+            (clean, removals) = known
+        } else {
+            (clean, removals) = HTMLSanitizer.sanitize(html, allowList: safeHTML)
+            sanitizedHTML[html] = (clean, removals)
+        }
         guard !removals.isEmpty else { return clean }  // end tags of removed elements go silently
         let bytes = Array(html.utf8)
         for removal in removals {
@@ -162,12 +172,15 @@ struct LinkPass {
                     "link '\(written)' points at no heading of this article",
                     fix: "use the id of a heading of this article (see its <a name> anchor)"))
         }
-        let at = location(position)
-        let resolved = resolvedLinks[written] ?? resolveLink(written, at: at)
-        resolvedLinks[written] = resolved
-        reportOccurrence(of: resolved, written: written, at: at, reported: \.reportedLinks)
+        // The place is worked out only when something is reported or recorded there (from a
+        // copy of the closure: the mutating call below must not read `self` to get it).
+        let location = location
+        if resolvedLinks[written] == nil { resolvedLinks[written] = resolveLink(written, at: location(position)) }
+        let resolved = resolvedLinks[written]!
+        reportOccurrence(of: resolved, written: written, at: location(position), reported: \.reportedLinks)
         if recordsFragments, let target = resolved.fragment {
-            fragmentLinks.append(FragmentLink(page: target.page, fragment: target.fragment, location: at))
+            fragmentLinks.append(
+                FragmentLink(page: target.page, fragment: target.fragment, location: location(position)))
         }
         return resolved.url
     }
@@ -175,7 +188,8 @@ struct LinkPass {
     private func resolveLink(_ written: String, at: SourceLocation) -> Resolved {
         var destination = written
         var problems: [Diagnostic] = []
-        if destination.contains("\\"), !destination.contains("://") {
+        // Foundation's search is asked only when the byte is there (it cannot match otherwise).
+        if destination.containsByte(UInt8(ascii: "\\")), destination.contains("\\"), !destination.contains("://") {
             problems.append(
                 .warning(
                     "docgen.link.backslash", at: at,
@@ -199,10 +213,10 @@ struct LinkPass {
     }
 
     private mutating func image(_ source: String, at position: TextPosition) -> String {
-        let at = location(position)
-        let resolved = resolvedImages[source] ?? resolveImage(source, at: at)
-        resolvedImages[source] = resolved
-        reportOccurrence(of: resolved, written: source, at: at, reported: \.reportedImages)
+        let location = location
+        if resolvedImages[source] == nil { resolvedImages[source] = resolveImage(source, at: location(position)) }
+        let resolved = resolvedImages[source]!
+        reportOccurrence(of: resolved, written: source, at: location(position), reported: \.reportedImages)
         return resolved.url
     }
 
@@ -210,15 +224,18 @@ struct LinkPass {
     /// the first language is reported; the second language shares the first's results and
     /// reports only destinations new to it.
     private mutating func reportOccurrence(
-        of resolved: Resolved, written: String, at: SourceLocation, reported: WritableKeyPath<LinkPass, Set<String>>
+        of resolved: Resolved, written: String, at: @autoclosure () -> SourceLocation,
+        reported: WritableKeyPath<LinkPass, Set<String>>
     ) {
-        if recordsFragments || !self[keyPath: reported].contains(written) {
+        if !resolved.problems.isEmpty, recordsFragments || !self[keyPath: reported].contains(written) {
+            let at = at()
             for var problem in resolved.problems {
                 problem.location = at
                 report(problem)
             }
         }
-        if recordsFragments { self[keyPath: reported].insert(written) }
+        // Only destinations with problems are ever looked up in the set.
+        if recordsFragments, !resolved.problems.isEmpty { self[keyPath: reported].insert(written) }
     }
 
     private func resolveImage(_ source: String, at: SourceLocation) -> Resolved {

@@ -123,8 +123,28 @@ public struct LinkResolver: Sendable {
         return [path + ".md", path + "/index.md", path.hasSuffix("/") ? path + "index.md" : path]
     }
 
-    private func isExternal(_ url: String) -> Bool {
+    func isExternal(_ url: String) -> Bool {
         if url.hasPrefix("//") { return true }
+        // ASCII up to the first ':' (and the byte after it) is read byte by byte, where each
+        // byte is a character; anything else goes by characters below.
+        var index = url.utf8.startIndex
+        while index != url.utf8.endIndex {
+            let byte = url.utf8[index]
+            if byte >= 0x80 { break }
+            if byte == UInt8(ascii: ":") {
+                let next = url.utf8.index(after: index)
+                if next != url.utf8.endIndex, url.utf8[next] >= 0x80 { break }
+                return index != url.utf8.startIndex
+            }
+            let isSchemeByte =
+                (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            // A character that no scheme holds comes before any ':' (a CR LF pair included).
+            if !isSchemeByte { return false }
+            index = url.utf8.index(after: index)
+        }
+        if index == url.utf8.endIndex { return false }
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
         return !scheme.isEmpty

@@ -9,6 +9,7 @@ extension LinkPass {
     /// Checks the text children of `node` (runs of adjacent text nodes read together, since
     /// cmark splits `[!NOTE]` at its brackets).
     mutating func checkMarkup(in node: MarkdownNode) {
+        guard Self.mayHoldMisplacedMarkup(node.children) else { return }
         var run = ""
         var runStart: TextPosition?
         var isFirstRun = true
@@ -41,6 +42,52 @@ extension LinkPass {
             }
         }
         finish(&self)
+    }
+
+    /// Whether `checkMarkup` can find anything among these children: a run of adjacent text
+    /// nodes whose bytes, read together, hold "[!" or ":::", or code holding "<span ". Most
+    /// nodes have neither, answered without joining their texts.
+    static func mayHoldMisplacedMarkup(_ children: [MarkdownNode]) -> Bool {
+        // The last two bytes of the current run of text nodes.
+        var last: UInt8 = 0
+        var beforeLast: UInt8 = 0
+        // Read through the buffer: an array iterator copies every node it passes.
+        return children.withUnsafeBufferPointer { children in
+            for index in children.indices {
+                switch children[index].kind {
+                case .text(var text):
+                    let found = text.withUTF8 { bytes in
+                        guard let first = bytes.first else { return false }
+                        // Without '[' or ':' (found by memchr), only the seam "[" + "!" can match.
+                        if ByteSearch.firstIndex(of: UInt8(ascii: "["), in: bytes) == nil,
+                            ByteSearch.firstIndex(of: UInt8(ascii: ":"), in: bytes) == nil
+                        {
+                            if last == UInt8(ascii: "[") && first == UInt8(ascii: "!") { return true }
+                            beforeLast = bytes.count > 1 ? bytes[bytes.count - 2] : last
+                            last = bytes[bytes.count - 1]
+                            return false
+                        }
+                        for byte in bytes {
+                            if last == UInt8(ascii: "[") && byte == UInt8(ascii: "!") { return true }
+                            if beforeLast == UInt8(ascii: ":") && last == UInt8(ascii: ":") && byte == UInt8(ascii: ":")
+                            {
+                                return true
+                            }
+                            beforeLast = last
+                            last = byte
+                        }
+                        return false
+                    }
+                    if found { return true }
+                case .code(let code), .codeBlock(_, let code):
+                    if code.containsBytes("<span ") { return true }
+                    (last, beforeLast) = (0, 0)
+                default:
+                    (last, beforeLast) = (0, 0)
+                }
+            }
+            return false
+        }
     }
 
     private mutating func checkText(_ text: String, at start: TextPosition, leading: Bool) {

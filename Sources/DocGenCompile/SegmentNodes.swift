@@ -21,57 +21,72 @@ struct SegmentNodes {
     /// The closing marker.
     static let closing = "</span>"
 
-    /// Turns the segment markers among one node's children into `.segment` nodes; a `regroup`
-    /// for `CMark.parse`, which calls it innermost first, so one parse yields the segmented tree.
-    func group(_ children: inout [MarkdownNode]) {
-        var input: [MarkdownNode] = []
-        swap(&input, &children)
-        children = grouped(input)
+    /// An open span among the siblings: the segment id (nil for an author's own `<span>`), its
+    /// marker node (for a segment) and the index of the first node collected since it opened.
+    private struct Frame {
+        var id: String?
+        var marker: MarkdownNode?
+        var start: Int
     }
 
-    /// Groups siblings into segments; works from the innermost outwards with one stack. The
-    /// nodes stay in one output array: a frame remembers where its nodes start in it. Nodes are
-    /// moved from array to array (popped, appended), never copied.
-    private func grouped(_ children: consuming [MarkdownNode]) -> [MarkdownNode] {
-        // Each open frame: the segment id (nil for an author's own <span>), the marker node and
-        // the index in `output` of the first node collected since it opened.
-        var stack: [(id: String?, marker: MarkdownNode, start: Int)] = []
-        var input = children
-        var output: [MarkdownNode] = []
-        output.reserveCapacity(input.count)
-        input.reverse()
-        while let child = input.popLast() {
-            guard case .htmlInline(let html) = child.kind else {
-                output.append(child)
-                continue
-            }
-            // A closing tag is never a marker nor an opening `<span`: it is tested first.
-            if html == Self.closing, let frame = stack.popLast() {
-                if let id = frame.id {
-                    var inner: [MarkdownNode] = []
-                    inner.reserveCapacity(output.count - frame.start)
-                    while output.count > frame.start { inner.append(output.removeLast()) }
-                    inner.reverse()
-                    output.append(MarkdownNode(kind: .segment(id: id), children: inner, start: frame.marker.start))
-                } else {
-                    // The author's own span ends: its nodes are already in the enclosing frame.
-                    output.append(child)
+    /// Turns the segment markers among one node's children into `.segment` nodes; a `regroup`
+    /// for `CMark.parse`, which calls it innermost first, so one parse yields the segmented tree.
+    ///
+    /// Works from the innermost outwards with one stack, in place: nodes are moved down the
+    /// array as segments absorb their runs (the write index never passes the read index), and
+    /// a segment's nodes are moved, never copied, into the segment's own array.
+    func group(_ children: inout [MarkdownNode]) {
+        var stack: [Frame] = []
+        let count = children.count
+        var written = 0
+        children.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for read in 0..<count {
+                // Slots from `written` to `read` are moved out (uninitialized).
+                let child = (base + read).move()
+                guard case .htmlInline(let html) = child.kind else {
+                    (base + written).initialize(to: consume child)
+                    written += 1
+                    continue
                 }
-            } else if html == Self.closing {
-                output.append(child)
-            } else if let id = markers[html] {
-                stack.append((id, child, output.count))
-            } else if html.hasPrefix("<span"), !stack.isEmpty {
-                output.append(child)
-                stack.append((nil, child, output.count))
-            } else {
-                output.append(child)
+                // A closing tag is never a marker nor an opening `<span`: it is tested first (its
+                // length first, since most tags here are the longer markers).
+                let isClosing = html.utf8.count == Self.closing.utf8.count && html == Self.closing
+                if isClosing, let frame = stack.popLast() {
+                    if let id = frame.id {
+                        let length = written - frame.start
+                        let inner =
+                            length == 0
+                            ? []
+                            : [MarkdownNode](unsafeUninitializedCapacity: length) { slots, made in
+                                slots.baseAddress!.moveInitialize(from: base + frame.start, count: length)
+                                made = length
+                            }
+                        (base + frame.start).initialize(
+                            to: MarkdownNode(kind: .segment(id: id), children: inner, start: frame.marker!.start))
+                        written = frame.start + 1
+                        continue
+                    }
+                    // The author's own span ends: its nodes are already in the enclosing frame.
+                } else if !isClosing, let id = markers[html] {
+                    stack.append(Frame(id: id, marker: consume child, start: written))
+                    continue
+                } else if !isClosing, html.hasPrefix("<span"), !stack.isEmpty {
+                    (base + written).initialize(to: consume child)
+                    written += 1
+                    stack.append(Frame(id: nil, marker: nil, start: written))
+                    continue
+                }
+                (base + written).initialize(to: consume child)
+                written += 1
             }
+            // The moved-out tail gets empty nodes, removed below.
+            (base + written).initialize(repeating: MarkdownNode(kind: .softBreak), count: count - written)
         }
+        children.removeLast(count - written)
         // Markers never closed among these siblings stay as they were written, before their nodes.
         while let frame = stack.popLast() {
-            if frame.id != nil { output.insert(frame.marker, at: frame.start) }
+            if let marker = frame.marker { children.insert(marker, at: frame.start) }
         }
-        return output
     }
 }

@@ -50,6 +50,22 @@ public enum CMark {
     /// among them, innermost nodes first, before the node is made: a pass that rewrites sibling
     /// runs (such as the compile stage's segment markers) works there without walking the tree again.
     public static func parse(_ markdown: String, regroup: ((inout [MarkdownNode]) -> Void)? = nil) -> MarkdownNode {
+        var copier = Copier(regroup: regroup, outline: nil)
+        return parse(markdown, into: &copier)
+    }
+
+    /// `parse`, with the document's outline (headings and raw HTML anchors) read while the tree
+    /// is copied, so that no caller walks the tree again for it. The headings are those of
+    /// `Headings.collect` on the returned tree, the anchors those of `Headings.htmlAnchors`.
+    public static func parseWithOutline(
+        _ markdown: String, regroup: ((inout [MarkdownNode]) -> Void)? = nil
+    ) -> (root: MarkdownNode, outline: Outline) {
+        var copier = Copier(regroup: regroup, outline: Outline())
+        let root = parse(markdown, into: &copier)
+        return (root, copier.outline ?? Outline())
+    }
+
+    private static func parse(_ markdown: String, into copier: inout Copier) -> MarkdownNode {
         let extensions = Self.lockFreeExtensions
         let needsStrikethrough = markdown.containsByte(UInt8(ascii: "~"))
         if needsStrikethrough { strikethroughLock.lock() }
@@ -82,7 +98,7 @@ public enum CMark {
         guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
         defer { if !usesArena { cmark_node_free(root) } }
         // Copying into Swift values needs no lock: the tree belongs to this parse.
-        return copy(root, regroup: regroup)
+        return copier.copy(root)
     }
 
     /// cmark's allocator over `ParseArena.current`: cmark frees every piece it allocates through
@@ -93,9 +109,9 @@ public enum CMark {
             to: cmark_mem(
                 calloc: { count, size in
                     let (total, overflow) = count.multipliedReportingOverflow(by: size)
-                    return overflow ? nil : ParseArena.current.allocate(total, zeroed: true)
+                    return overflow ? nil : ParseArena.withCurrent { $0.allocate(total, zeroed: true) }
                 },
-                realloc: { pointer, size in ParseArena.current.reallocate(pointer, to: size) },
+                realloc: { pointer, size in ParseArena.withCurrent { $0.reallocate(pointer, to: size) } },
                 free: { _ in }))
         return memory
     }()
@@ -106,39 +122,9 @@ public enum CMark {
     /// dozen levels at most.
     public static let maximumDepth = 100
 
-    /// Copies a cmark node and its descendants; a node at `maximumDepth` becomes a `.tooDeep`
-    /// node holding its text, read without recursion.
-    private static func copy(
-        _ node: OpaquePointer, depth: Int = 0, regroup: ((inout [MarkdownNode]) -> Void)?
-    ) -> MarkdownNode {
-        let start = TextPosition(
-            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-        if depth >= maximumDepth, cmark_node_first_child(node) != nil {
-            return MarkdownNode(
-                kind: .tooDeep, children: [MarkdownNode(kind: .text(flatText(node)), start: start)], start: start)
-        }
-        var count = 0
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            count += 1
-            child = cmark_node_next(current)
-        }
-        var children: [MarkdownNode] = []
-        children.reserveCapacity(count)
-        child = cmark_node_first_child(node)
-        var hasInlineHTML = false
-        while let current = child {
-            hasInlineHTML = hasInlineHTML || cmark_node_get_type(current) == CMARK_NODE_HTML_INLINE
-            children.append(copy(current, depth: depth + 1, regroup: regroup))
-            child = cmark_node_next(current)
-        }
-        if hasInlineHTML, let regroup { regroup(&children) }
-        return MarkdownNode(kind: kind(of: node), children: children, start: start)
-    }
-
     /// The literal text under a node (text, code, raw HTML as text), with a space for each line
     /// break and block end, read with cmark's iterator so that no depth reaches the stack.
-    private static func flatText(_ node: OpaquePointer) -> String {
+    fileprivate static func flatText(_ node: OpaquePointer) -> String {
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         var text = ""
@@ -168,7 +154,7 @@ public enum CMark {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+    fileprivate static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_DOCUMENT: return .document
@@ -233,6 +219,66 @@ public enum CMark {
         case "table_cell": return .tableCell
         case "strikethrough": return .strikethrough
         default: return .other(name)
+        }
+    }
+}
+
+extension CMark {
+    /// What `parseWithOutline` reads while it copies the tree.
+    public struct Outline: Sendable {
+        /// The headings in document order, as `Headings.collect` finds them.
+        public var headings: [HeadingInfo] = []
+        /// The ids of raw HTML `<a>` anchors, as `Headings.htmlAnchors` finds them.
+        public var htmlAnchors: Set<String> = []
+    }
+
+    /// Copies a cmark tree into `MarkdownNode`s, regrouping siblings and noting the outline on
+    /// the way: one walk over the C tree does what three walks of the Swift tree did.
+    fileprivate struct Copier {
+        let regroup: ((inout [MarkdownNode]) -> Void)?
+        var outline: Outline?
+
+        /// Copies a cmark node and its descendants; a node at `maximumDepth` becomes a `.tooDeep`
+        /// node holding its text, read without recursion.
+        mutating func copy(_ node: OpaquePointer, depth: Int = 0) -> MarkdownNode {
+            let start = TextPosition(
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            if depth >= maximumDepth, cmark_node_first_child(node) != nil {
+                return MarkdownNode(
+                    kind: .tooDeep, children: [MarkdownNode(kind: .text(flatText(node)), start: start)], start: start)
+            }
+            var count = 0
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                count += 1
+                child = cmark_node_next(current)
+            }
+            var children: [MarkdownNode] = []
+            // Most nodes are leaves: reserving nothing still goes through the array's slow path.
+            if count > 0 { children.reserveCapacity(count) }
+            child = cmark_node_first_child(node)
+            var hasInlineHTML = false
+            while let current = child {
+                hasInlineHTML = hasInlineHTML || cmark_node_get_type(current) == CMARK_NODE_HTML_INLINE
+                children.append(copy(current, depth: depth + 1))
+                child = cmark_node_next(current)
+            }
+            if hasInlineHTML, let regroup { regroup(&children) }
+            let kind = kind(of: node)
+            if outline != nil { note(kind, children) }
+            return MarkdownNode(kind: kind, children: children, start: start)
+        }
+
+        /// Headings do not nest and are made in document order; segment markers, which regrouping
+        /// removes from the tree, hold no `<a` (their ids are escaped), so noting every raw HTML
+        /// node as it is made finds what a walk of the finished tree finds.
+        private mutating func note(_ kind: MarkdownNode.Kind, _ children: [MarkdownNode]) {
+            switch kind {
+            case .heading(let level): outline!.headings.append(Headings.info(level: level, inlines: children))
+            case .htmlInline(let html), .htmlBlock(let html):
+                Headings.collectAnchors(in: html, into: &outline!.htmlAnchors)
+            default: break
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import DocGenCore
 import Foundation
 
 /// A heading of a document as seen by the outline and by id assignment.
@@ -17,11 +18,7 @@ public enum Headings {
         var result: [HeadingInfo] = []
         func walk(_ node: MarkdownNode) {
             if case .heading(let level) = node.kind {
-                let (anchor, rest) = splitAnchor(node.children)
-                result.append(
-                    HeadingInfo(
-                        level: level, explicitID: anchor,
-                        text: trimmingSpaces(rest.map(\.plainText).joined())))
+                result.append(info(level: level, inlines: node.children))
                 return
             }
             // A paragraph or a table holds inlines only: no heading is below it.
@@ -34,13 +31,25 @@ public enum Headings {
         return result
     }
 
+    /// The outline entry of a heading of `level` whose children are `inlines`.
+    static func info(level: Int, inlines: [MarkdownNode]) -> HeadingInfo {
+        let (anchor, rest) = splitAnchor(inlines)
+        return HeadingInfo(level: level, explicitID: anchor, text: trimmingSpaces(rest.map(\.plainText).joined()))
+    }
+
     /// The ids for a document's headings: the explicit anchor, else the slug of `slugSource[i]`
     /// (the English text, so both languages share ids), made unique with `-1`, `-2`, …
     public static func ids(for headings: [HeadingInfo], slugSources: [String]? = nil) -> [String] {
+        ids(for: headings, slugs: slugSources?.map(slug))
+    }
+
+    /// `ids(for:slugSources:)` with the slugs already made (`slugs[i]` is `slug(slugSources[i])`),
+    /// so that two languages sharing the English slugs make them once.
+    public static func ids(for headings: [HeadingInfo], slugs: [String]?) -> [String] {
         var used: [String: Int] = [:]
         var ids: [String] = []
         for (index, heading) in headings.enumerated() {
-            var id = heading.explicitID ?? slug(slugSources?[safe: index] ?? heading.text)
+            var id = heading.explicitID ?? slugs?[safe: index] ?? slug(heading.text)
             if id.isEmpty { id = "section" }
             if let count = used[id] {
                 used[id] = count + 1
@@ -77,20 +86,24 @@ public enum Headings {
         var result = Set<String>()
         func walk(_ node: MarkdownNode) {
             switch node.kind {
-            case .htmlInline(let html), .htmlBlock(let html):
-                guard mayHoldAnchor(html) else { return }
-                let bytes = Array(html.utf8)
-                var from = 0
-                while let open = find(Array("<a ".utf8), in: bytes, from: from) {
-                    let tagEnd = bytes[open...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
-                    if let id = anchorID(bytes[open..<tagEnd]) { result.insert(id) }
-                    from = tagEnd
-                }
+            case .htmlInline(let html), .htmlBlock(let html): collectAnchors(in: html, into: &result)
             default: node.children.forEach(walk)
             }
         }
         walk(root)
         return result
+    }
+
+    /// Adds the `name`/`id` values of the `<a>` anchors of one raw HTML text to `anchors`.
+    static func collectAnchors(in html: String, into anchors: inout Set<String>) {
+        guard mayHoldAnchor(html) else { return }
+        let bytes = Array(html.utf8)
+        var from = 0
+        while let open = find(anchorOpening, in: bytes, from: from) {
+            let tagEnd = bytes[open...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+            if let id = anchorID(bytes[open..<tagEnd]) { anchors.insert(id) }
+            from = tagEnd
+        }
     }
 
     /// Splits a heading's inlines into a leading `<a name="x"></a>` anchor id and the rest.
@@ -114,12 +127,20 @@ public enum Headings {
     /// Whether the HTML has `<a` or `<A` anywhere: most raw HTML of an article is segment spans,
     /// answered from their bytes before any case-insensitive search.
     static func mayHoldAnchor(_ html: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in html.utf8 {
-            if previous == 0x3C && (byte == 0x61 || byte == 0x41) { return true }
-            previous = byte
+        var html = html
+        return html.withUTF8 { bytes in
+            // Each '<' is found by memchr: a segment span has one, at its start.
+            var from = 0
+            while from < bytes.count - 1,
+                let open = ByteSearch.firstIndex(of: 0x3C, in: UnsafeBufferPointer(rebasing: bytes[from...]))
+            {
+                let next = from + open + 1
+                guard next < bytes.count else { return false }
+                if bytes[next] == 0x61 || bytes[next] == 0x41 { return true }
+                from = next
+            }
+            return false
         }
-        return false
     }
 
     /// The text without the spaces and tabs at its ends (`CharacterSet.whitespaces`: tab and
@@ -140,6 +161,14 @@ public enum Headings {
         anchorID(Array(tag.utf8)[...])
     }
 
+    /// `name="`, `name='`, `id="`, `id='`: what `anchorID` looks for, in order, made once.
+    private static let anchorAttributePatterns: [[UInt8]] = ["name", "id"].flatMap { attribute in
+        [UInt8(ascii: "\""), UInt8(ascii: "'")].map { Array((attribute + "=").utf8) + [$0] }
+    }
+
+    /// The opening of an anchor tag, for `collectAnchors`.
+    private static let anchorOpening = Array("<a ".utf8)
+
     /// `anchorID(in:)` on the tag's UTF-8 bytes: the first `name="`, `name='`, `id="` or `id='`
     /// (in that order of preference, any ASCII case, anywhere in the tag) and the text up to its
     /// closing quote.
@@ -149,14 +178,12 @@ public enum Headings {
             tag[start + 2] == UInt8(ascii: " ") || tag[start + 2] == UInt8(ascii: "\t")
         else { return nil }
         let bytes = Array(tag)
-        for attribute in ["name", "id"] {
-            for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
-                let pattern = Array((attribute + "=").utf8) + [quote]
-                if let found = find(pattern, in: bytes, from: 0) {
-                    let valueStart = found + pattern.count
-                    let valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
-                    if valueEnd > valueStart { return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self) }
-                }
+        for pattern in anchorAttributePatterns {
+            let quote = pattern[pattern.count - 1]
+            if let found = find(pattern, in: bytes, from: 0) {
+                let valueStart = found + pattern.count
+                let valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
+                if valueEnd > valueStart { return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self) }
             }
         }
         return nil

@@ -92,6 +92,14 @@ final class ParseArena {
         return arena
     }
 
+    /// Calls `body` with the calling thread's arena without retaining it: cmark allocates
+    /// through here for every node and buffer, and the thread's slot keeps the arena alive.
+    @inline(__always)
+    static func withCurrent<Result>(_ body: (ParseArena) -> Result) -> Result {
+        guard let existing = pthread_getspecific(key) else { return body(current) }
+        return Unmanaged<ParseArena>.fromOpaque(existing)._withUnsafeGuaranteedRef(body)
+    }
+
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { pointer in
