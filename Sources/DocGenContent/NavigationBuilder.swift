@@ -12,6 +12,8 @@ public struct NavigationBuilder {
 
     /// Page paths by their lower-cased spelling, for hrefs that differ only in case.
     private let pagesByLowercasedPath: [String: String]
+    /// The pages by folder, for folders without a TOC.
+    private let folders: PageFolderIndex
 
     /// Creates a builder.
     public init(tocs: [TableOfContents], pageTitles: [String: String]) {
@@ -19,6 +21,7 @@ public struct NavigationBuilder {
         self.pageTitles = pageTitles
         self.pagesByLowercasedPath = Dictionary(
             pageTitles.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, b in min(a, b) })
+        self.folders = PageFolderIndex(pageTitles)
     }
 
     /// The navigation of the whole site: the root TOC's, or one derived from the folders.
@@ -171,6 +174,7 @@ public struct NavigationBuilder {
         }
         let prefix = folder.isEmpty ? "" : folder + "/"
         if let index = page(for: prefix + "index") { return index }
+        if let smallest = folders.smallestPath(under: folder) { return smallest }
         return pageTitles.keys.filter { $0.hasPrefix(prefix) }.sorted().first
     }
 
@@ -179,12 +183,17 @@ public struct NavigationBuilder {
         let prefix = folder.isEmpty ? "" : folder + "/"
         var pages: [Navigation.Node] = []
         var subfolders = Set<String>()
-        for (path, title) in pageTitles where path.hasPrefix(prefix) {
-            let rest = path.dropFirst(prefix.count)
-            if let slash = rest.firstIndex(of: "/") {
-                subfolders.insert(prefix + rest[..<slash])
-            } else {
-                pages.append(Navigation.Node(name: title, target: .page(path, suffix: "")))
+        if let direct = folders.pages(in: folder), let below = folders.subfolders(of: folder) {
+            pages = direct.map { Navigation.Node(name: $0.title, target: .page($0.path, suffix: "")) }
+            subfolders = below
+        } else {
+            for (path, title) in pageTitles where path.hasPrefix(prefix) {
+                let rest = path.dropFirst(prefix.count)
+                if let slash = rest.firstIndex(of: "/") {
+                    subfolders.insert(prefix + rest[..<slash])
+                } else {
+                    pages.append(Navigation.Node(name: title, target: .page(path, suffix: "")))
+                }
             }
         }
         pages.sort {
