@@ -151,8 +151,9 @@ public enum SiteBuilder {
             diagnostics += recorder.keepArticleDiagnostics(problems)
             return content
         }
-        let (theme, themeProblems, templates, templateProblems) = timed("load theme", &report) { themeWork.value }
-        diagnostics += themeProblems
+        // The theme's diagnostics keep their place in the list; the theme itself is awaited only
+        // where the pages need it, so it is read while the articles are parsed.
+        let themeDiagnosticsIndex = diagnostics.count
         // The tables of contents (Yams) and the include files are read beside the articles, not after them.
         let tocWork = Parallel.start(workers: options.workers) {
             content.structureFiles.filter { TableOfContents.isTOCFile($0.path) }.map { TOCParser.parse($0) }
@@ -220,6 +221,8 @@ public enum SiteBuilder {
         let pagefind =
             options.search ? timed("find pagefind", &report) { SearchIndexer.locate(explicit: options.pagefind) } : nil
         if options.search, pagefind == nil { diagnostics.append(SearchIndexer.missingNote) }
+        let (theme, themeProblems, templates, templateProblems) = timed("load theme", &report) { themeWork.value }
+        diagnostics.insert(contentsOf: themeProblems, at: themeDiagnosticsIndex)
         let (sourceLanguage, sourceProblems) = SiteLanguages.source(
             configured: config.sourceLanguage, config: content.docgenConfig)
         let (targetLanguage, languageProblems) = SiteLanguages.target(
