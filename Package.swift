@@ -100,7 +100,7 @@ let package = Package(
             name: "DocGenSiteTests",
             dependencies: [
                 "DocGenSite", "DocGenRender", "DocGenCompile", "DocGenContent", "DocGenCore", "DocGenTranslation",
-                "DocGenMarkdown", "DocGenFuzzTargets",
+                "DocGenMarkdown", "DocGenFuzzTargets", .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]
         ),
