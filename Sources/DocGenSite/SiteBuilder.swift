@@ -134,7 +134,7 @@ public enum SiteBuilder {
         if options.writesOutput { try writer.checkSafe(content: options.content) }
         var recorder = CacheRecorder(listing: listing, caching: caching)
         // The theme (strings files, templates) depends on nothing below: it is read and compiled on a
-        // thread of its own while the content is loaded, instead of as a serial step of its own.
+        // thread of its own while the content is loaded and parsed, instead of as a serial step.
         let workers = options.workers
         let themeWork = Parallel.start(workers: workers) { () -> (Theme, [Diagnostic], PageTemplates, [Diagnostic]) in
             let (theme, problems) = ThemeLoader.load(files: themeFiles, workers: workers)
